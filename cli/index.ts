@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util'
+import { EDITION_IDS, equationChecks, isEditionId, reportJsonSchema, RULES } from '../src'
+import { validateCommand } from './validate'
+
+const HELP = `xxgk — 政府信息公开工作年度报告 / government information disclosure annual reports
+
+  xxgk validate <report.json> [--previous <prev.json>] [--json]
+      校验报告 / check a report against every rule; exit 0 ok, 1 errors, 2 unusable input
+  xxgk schema [--edition 2021|2019]
+      打印 JSON Schema / print the JSON Schema of the interchange JSON
+  xxgk rules
+      打印规则数据 / print the rules as JSON, templates and expanded per edition
+`
+
+function schemaCommand(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { edition: { type: 'string' } } })
+  if (values.edition !== undefined && !isEditionId(values.edition)) {
+    process.stderr.write(`xxgk schema: --edition 应为 / must be ${EDITION_IDS.join(' | ')}\n`)
+    return 2
+  }
+  process.stdout.write(`${JSON.stringify(reportJsonSchema(values.edition), null, 2)}\n`)
+  return 0
+}
+
+function rulesCommand(): number {
+  const editions = Object.fromEntries(EDITION_IDS.map((id) => [id, equationChecks(id)]))
+  process.stdout.write(`${JSON.stringify({ rules: RULES, equations: editions }, null, 2)}\n`)
+  return 0
+}
+
+const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
+  validate: validateCommand,
+  schema: schemaCommand,
+  rules: rulesCommand,
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP)
+    return name ? 0 : 2
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    process.stderr.write(`xxgk: 未知命令 / unknown command "${name}"\n\n${HELP}`)
+    return 2
+  }
+  try {
+    return await command(rest)
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`xxgk ${name}: ${(error as Error).message}\n`)
+      return 2
+    }
+    throw error
+  }
+}

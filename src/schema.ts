@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import { EDITION_IDS, editionIndex, getEdition } from './editions'
+import type { CellKind, EditionId } from './editions'
+import type { Label } from './labels'
+
+const meta = (label: Label) => ({ title: label.zh, description: label.en })
+
+const CELL_SCHEMAS: Record<CellKind, () => z.ZodType> = {
+  count: () => z.number().int().min(0).nullable(),
+  signedCount: () => z.number().int().nullable(),
+  amount: () => z.number().min(0).nullable(),
+}
+
+type Shape = Record<string, z.ZodType>
+
+/**
+ * Builds the strict nested object of one table from the edition's cells. Cells and rows are
+ * optional: a missing cell means blank, exactly like `null`.
+ */
+function tableSchema(id: EditionId, tableKey: string): z.ZodType {
+  const edition = getEdition(id)
+  const table = edition.tables.find((t) => t.key === tableKey)!
+  const root: Record<string, unknown> = {}
+  const rowMeta = new Map<string, Label>()
+  for (const cell of editionIndex(id).cells) {
+    if (cell.table !== tableKey) continue
+    let node = root
+    const [, ...rest] = cell.keys
+    for (const key of rest.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
+    node[rest[rest.length - 1]!] = CELL_SCHEMAS[cell.kind]().optional().meta(meta(cell.column.label))
+    rowMeta.set(cell.row.key, cell.row.label)
+  }
+  for (const group of table.groups) rowMeta.set(group.key, group.label)
+  const build = (node: Record<string, unknown>, prefix: string): z.ZodType => {
+    const shape: Shape = {}
+    for (const [key, child] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key
+      shape[key] = child instanceof z.ZodType ? child : build(child as Record<string, unknown>, path)
+    }
+    const label = rowMeta.get(prefix)
+    const object = z.strictObject(shape).optional()
+    return label ? object.meta(meta(label)) : object
+  }
+  return (build(root, '') as z.ZodOptional<z.ZodType>).meta(meta(table.label))
+}
+
+function reportSchemaFor(id: EditionId) {
+  const edition = getEdition(id)
+  return z
+    .strictObject({
+      edition: z.literal(id).meta(meta(edition.label)),
+      year: z.number().int().min(2000).max(2100).meta({ title: '报告年度', description: 'Report year' }),
+      agency: z.string().min(1).meta({ title: '机关名称', description: 'Agency name' }),
+      title: z.string().nullable().optional().meta({ title: '标题', description: 'Title' }),
+      text: z
+        .strictObject({
+          overview: z.string().nullable().optional().meta({ title: '一、总体情况', description: 'I. Overview' }),
+          problems: z
+            .string()
+            .nullable()
+            .optional()
+            .meta({ title: '五、存在的主要问题及改进情况', description: 'V. Problems and improvements' }),
+          other: z.string().nullable().optional().meta({ title: '六、其他需要报告的事项', description: 'VI. Other matters' }),
+        })
+        .optional(),
+      proactive: tableSchema(id, 'proactive'),
+      requests: tableSchema(id, 'requests'),
+      reviewLitigation: tableSchema(id, 'reviewLitigation'),
+    })
+    .meta({ title: `政府信息公开工作年度报告（${edition.label.zh}）`, description: `Annual report, ${edition.label.en}` })
+}
+
+export const reportSchemas = Object.fromEntries(EDITION_IDS.map((id) => [id, reportSchemaFor(id)])) as Record<
+  EditionId,
+  ReturnType<typeof reportSchemaFor>
+>
+
+/** The interchange JSON of either edition, discriminated by `edition`. */
+export const reportSchema = z.discriminatedUnion('edition', [reportSchemas['2021'], reportSchemas['2019']])
+
+export type CellValue = number | null
+export interface ReportText {
+  overview?: string | null
+  problems?: string | null
+  other?: string | null
+}
+type Table = { [key: string]: Table | CellValue | undefined }
+
+/** The interchange JSON. Tables are typed loosely: their shape lives in the edition data. */
+export interface Report {
+  edition: EditionId
+  year: number
+  agency: string
+  title?: string | null
+  text?: ReportText
+  proactive?: Table
+  requests?: Table
+  reviewLitigation?: Table
+}
+
+/** JSON Schema (draft 2020-12) of one edition's report, or of both as a `oneOf`. */
+export function reportJsonSchema(edition?: EditionId) {
+  return z.toJSONSchema(edition ? reportSchemas[edition] : reportSchema, { target: 'draft-2020-12' })
+}
