@@ -54,6 +54,7 @@ export const RULES: readonly Rule[] = [
     each: { table: 'requests', over: 'columns' },
     target: 'requests.totalHandled.{column}',
     terms: [{ rowsWithRole: 'outcome' }],
+    fillsBlankTarget: true,
     message: {
       zh: '{path}: 报告值 {reported}，计算值 {computed}（{column}列：（七）总计应等于（一）至（六）各项之和）',
       en: '{path}: reported {reported}, computed {computed} ({column}: total handled must equal the sum of outcomes (1)–(6))',
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
     each: { table: 'requests', over: 'rows' },
     target: 'requests.{row}.total',
     terms: [{ rowItems: true }],
+    fillsBlankTarget: true,
     message: {
       zh: '{path}: 报告值 {reported}，计算值 {computed}（{row}：总计应等于各类申请人之和）',
       en: '{path}: reported {reported}, computed {computed} ({row}: the total must equal the sum of applicant columns)',
@@ -82,6 +84,7 @@ export const RULES: readonly Rule[] = [
     each: { table: 'reviewLitigation', over: 'rows' },
     target: 'reviewLitigation.{row}.total',
     terms: [{ rowItems: true }],
+    fillsBlankTarget: true,
     message: {
       zh: '{path}: 报告值 {reported}，计算值 {computed}（{row}：总计应等于结果维持、结果纠正、其他结果、尚未审结之和）',
       en: '{path}: reported {reported}, computed {computed} ({row}: the total must equal upheld + corrected + other + pending)',

@@ -44,6 +44,8 @@ export interface EquationRule extends RuleBase {
   each: { table: TableKey; over: 'rows' | 'columns'; only?: readonly string[] }
   target: string
   terms: readonly TermTemplate[]
+  /** The target is a total cell: left blank, it may be filled with its computed value. */
+  fillsBlankTarget?: boolean
 }
 
 export interface CellTypeRule extends RuleBase {
