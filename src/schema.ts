@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EDITION_IDS, editionIndex, getEdition } from './editions'
+import { EDITION_IDS, editionIndex, getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from './editions'
 import type { CellKind, EditionId } from './editions'
 import type { Label } from './labels'
 
@@ -49,25 +49,21 @@ function reportSchemaFor(id: EditionId) {
   return z
     .strictObject({
       edition: z.literal(id).meta(meta(edition.label)),
-      year: z.number().int().min(2000).max(2100).meta({ title: '报告年度', description: 'Report year' }),
-      agency: z.string().min(1).meta({ title: '机关名称', description: 'Agency name' }),
-      title: z.string().nullable().optional().meta({ title: '标题', description: 'Title' }),
+      year: z.number().int().min(2000).max(2100).meta(meta(REPORT_FIELDS.year)),
+      agency: z.string().min(1).meta(meta(REPORT_FIELDS.agency)),
+      title: z.string().nullable().optional().meta(meta(REPORT_FIELDS.title)),
       text: z
         .strictObject({
-          overview: z.string().nullable().optional().meta({ title: '一、总体情况', description: 'I. Overview' }),
-          problems: z
-            .string()
-            .nullable()
-            .optional()
-            .meta({ title: '五、存在的主要问题及改进情况', description: 'V. Problems and improvements' }),
-          other: z.string().nullable().optional().meta({ title: '六、其他需要报告的事项', description: 'VI. Other matters' }),
+          overview: z.string().nullable().optional().meta(meta(NARRATIVE_SECTIONS.overview)),
+          problems: z.string().nullable().optional().meta(meta(NARRATIVE_SECTIONS.problems)),
+          other: z.string().nullable().optional().meta(meta(NARRATIVE_SECTIONS.other)),
         })
         .optional(),
       proactive: tableSchema(id, 'proactive'),
       requests: tableSchema(id, 'requests'),
       reviewLitigation: tableSchema(id, 'reviewLitigation'),
     })
-    .meta({ title: `政府信息公开工作年度报告（${edition.label.zh}）`, description: `Annual report, ${edition.label.en}` })
+    .meta({ title: `${REPORT_NAME.zh}（${edition.label.zh}）`, description: `Annual report, ${edition.label.en}` })
 }
 
 export const reportSchemas = Object.fromEntries(EDITION_IDS.map((id) => [id, reportSchemaFor(id)])) as Record<

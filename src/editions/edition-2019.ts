@@ -1,4 +1,4 @@
-import { outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared'
+import { INFORMATION_CONTENT, outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared'
 import type { ColumnDef, EditionDef } from './types'
 
 const DOCUMENT_COLUMNS: readonly ColumnDef[] = [
@@ -23,6 +23,7 @@ export const EDITION_2019: EditionDef = {
       key: 'proactive',
       number: 2,
       label: { zh: '二、主动公开政府信息情况', en: 'II. Information published proactively' },
+      stubHeader: INFORMATION_CONTENT,
       columns: [],
       groups: [
         { key: 'article20_1', label: { zh: '第二十条第（一）项', en: 'Article 20 (1)' } },

@@ -4,6 +4,7 @@ import type { CellDef, EditionDef, EditionId, RowDef, TableDef, TableKey } from 
 
 export * from './types'
 export { APPLICANT_COLUMNS, REVIEW_LITIGATION_TABLE } from './shared'
+export * from './document'
 
 export const EDITIONS: Readonly<Record<EditionId, EditionDef>> = {
   '2021': EDITION_2021,

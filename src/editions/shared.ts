@@ -1,5 +1,8 @@
 import type { ColumnDef, GroupDef, RowDef, TableDef } from './types'
 
+/** Header of table 2's row-label column in both editions. */
+export const INFORMATION_CONTENT = { zh: '信息内容', en: 'Information' }
+
 const ORGANISATION = { zh: '法人或其他组织', en: 'Legal persons or other organisations' }
 
 /** Table 3 columns: 申请人情况. */
@@ -92,6 +95,7 @@ export function requestsTable(otherHandling: readonly RowDef[]): TableDef {
       zh: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和',
       en: 'In each column, item I plus item II equals item III plus item IV',
     },
+    columnsHeader: { zh: '申请人情况', en: 'Applicants' },
     columns: APPLICANT_COLUMNS,
     groups: REQUEST_GROUPS,
     rows: [...REQUESTS_HEAD, ...otherHandling, ...REQUESTS_TAIL],

@@ -56,6 +56,10 @@ export interface TableDef {
   rows: readonly RowDef[]
   /** Printed under the heading, e.g. the 勾稽关系 note of table 3. */
   note?: Label
+  /** Header of the row-label column, e.g. 信息内容 in table 2. */
+  stubHeader?: Label
+  /** Header spanning every value column, e.g. 申请人情况 in table 3. */
+  columnsHeader?: Label
 }
 
 export interface EditionDef {

@@ -1,0 +1,35 @@
+import type { Label } from '../labels'
+import type { TableKey } from './types'
+
+/** The report's own name, as printed after agency and year in its title. */
+export const REPORT_NAME: Label = {
+  zh: '政府信息公开工作年度报告',
+  en: 'Annual report on government information disclosure',
+}
+
+/** Labels of the report's fields that are not table cells. */
+export const REPORT_FIELDS = {
+  edition: { zh: '格式版本', en: 'Format edition' },
+  year: { zh: '报告年度', en: 'Report year' },
+  agency: { zh: '机关名称', en: 'Agency name' },
+  title: { zh: '标题', en: 'Title' },
+} as const satisfies Record<string, Label>
+
+export type NarrativeKey = 'overview' | 'problems' | 'other'
+
+/** Headings of the narrative sections 一, 五 and 六 (`text.overview`, `text.problems`, `text.other`). */
+export const NARRATIVE_SECTIONS: Readonly<Record<NarrativeKey, Label>> = {
+  overview: { zh: '一、总体情况', en: 'I. Overview' },
+  problems: { zh: '五、存在的主要问题及改进情况', en: 'V. Problems and improvements' },
+  other: { zh: '六、其他需要报告的事项', en: 'VI. Other matters' },
+}
+
+/** The six sections in the order the national format prints them. */
+export const SECTION_ORDER: readonly ({ text: NarrativeKey } | { table: TableKey })[] = [
+  { text: 'overview' },
+  { table: 'proactive' },
+  { table: 'requests' },
+  { table: 'reviewLitigation' },
+  { text: 'problems' },
+  { text: 'other' },
+]
