@@ -2,7 +2,7 @@
  * `npm run bench` runs every `bench/*.bench.ts` module and prints its figures;
  * `npm run bench -- --json` prints one JSON object with all of them.
  * A module exports `name` and `run(): Promise<Record<string, number>>`; keys are contracts.
- * `npm run bench -- validate parse` runs only the modules with those names.
+ * `npm run bench -- validate parse` runs only those modules (file stems: validate.bench.ts → validate).
  */
 import { readdirSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -18,12 +18,12 @@ const only = args.filter((a) => !a.startsWith('--'))
 const dir = import.meta.dirname
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.includes(f.replace(/\.bench\.ts$/, '')))
   .sort()
 
 const figures: Record<string, number> = {}
 for (const file of files) {
   const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as BenchModule
-  if (only.length && !only.includes(mod.name)) continue
   if (!json) process.stdout.write(`\n## ${mod.name} (${file})\n`)
   const result = await mod.run()
   Object.assign(figures, result)
