@@ -32,6 +32,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   schema: schemaCommand,
   rules: rulesCommand,
+  export: (argv) => import('./export').then((m) => m.exportCommand(argv)),
 }
 
 export async function main(argv: string[]): Promise<number> {

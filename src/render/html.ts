@@ -1,9 +1,9 @@
 import { getEdition, getTable, NARRATIVE_SECTIONS, SECTION_ORDER } from '../editions'
 import type { NarrativeKey, TableKey } from '../editions'
-import type { Label, Lang } from '../labels'
+import type { Lang } from '../labels'
 import type { Report } from '../schema'
 import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells'
-import { tableGrid } from './layout'
+import { labelText, tableGrid } from './layout'
 import type { GridCell, LabelRole } from './layout'
 
 export interface HtmlOptions {
@@ -64,12 +64,6 @@ const PAGE_CSS = `
 html, body { margin: 0; padding: 0; background: #fff; }
 @media print { body { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `
-
-function labelText(label: Label, lang: Lang, role: LabelRole): string {
-  const text = label[lang]
-  if (role !== 'note' || !text) return text
-  return lang === 'zh' ? `（${text}）` : `(${text})`
-}
 
 function spans(cell: GridCell): string {
   return `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`

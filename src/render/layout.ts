@@ -37,6 +37,13 @@ export interface PlacedCell {
   col: number
 }
 
+/** A label as printed: the 勾稽关系 note in parentheses, like the form. */
+export function labelText(text: Label, lang: 'zh' | 'en', role: LabelRole): string {
+  const value = text[lang]
+  if (role !== 'note' || !value) return value
+  return lang === 'zh' ? `（${value}）` : `(${value})`
+}
+
 const label = (role: LabelRole, text: Label, rowSpan = 1, colSpan = 1): GridCell => ({
   kind: 'label',
   role,
