@@ -63,11 +63,9 @@ function statisticalValue(value: ExcelJS.CellValue): unknown {
 const matches = (text: string | null, label: Label) =>
   text !== null && (compact(text) === compact(label.zh) || compact(text) === compact(label.en))
 
-function findSheet(workbook: ExcelJS.Workbook, label: Label, position: number): ExcelJS.Worksheet | undefined {
+function findSheet(workbook: ExcelJS.Workbook, label: Label): ExcelJS.Worksheet | undefined {
   const names = [sheetName(label, 'zh'), sheetName(label, 'en')].map(compact)
-  return (
-    workbook.worksheets.find((sheet) => names.includes(compact(sheet.name))) ?? workbook.worksheets[position]
-  )
+  return workbook.worksheets.find((sheet) => names.includes(compact(sheet.name)))
 }
 
 const address = (sheet: ExcelJS.Worksheet, row: number, col: number) => `${sheet.name}!${sheet.getCell(row, col).address}`
@@ -131,13 +129,14 @@ export async function parseReportXlsx(data: Uint8Array | ArrayBuffer): Promise<I
   } catch (error) {
     fail(`不是可读取的 XLSX 文件（${(error as Error).message}）`, `not a readable XLSX file (${(error as Error).message})`)
   }
-  const info = findSheet(workbook, XLSX_LAYOUT.infoSheet, 0)
-  if (!info) fail('工作簿没有工作表', 'the workbook has no sheets')
-  const fields = readInfo(info)
-  const sheets = XLSX_LAYOUT.tableKeys.map((key, i) => {
+  // Without the information sheet the report lacks year and agency: the rules say so.
+  const info = findSheet(workbook, XLSX_LAYOUT.infoSheet)
+  const fields = info ? readInfo(info) : new Map<string, ExcelJS.Row>()
+  const sheets = XLSX_LAYOUT.tableKeys.map((key) => {
+    // Tables carry the same labels (hence sheet names) in both editions.
     const table = getEdition('2021').tables.find((t) => t.key === key)!
-    const sheet = findSheet(workbook, table.label, i + 1)
-    if (!sheet || sheet === info) {
+    const sheet = findSheet(workbook, table.label)
+    if (!sheet) {
       fail(`缺少工作表「${sheetName(table.label, 'zh')}」`, `the sheet "${sheetName(table.label, 'en')}" is missing`)
     }
     return { key, sheet }
@@ -160,8 +159,8 @@ export async function parseReportXlsx(data: Uint8Array | ArrayBuffer): Promise<I
   const edition = stated && fitting.includes(stated.id) ? stated.id : fitting[0]!
   if (stated && stated.id !== edition) {
     fail(
-      `${address(info, fields.get('edition')!.number, 2)} 写的是${stated.label.zh}，表格却是${getEdition(edition).label.zh}的表头`,
-      `${address(info, fields.get('edition')!.number, 2)} says ${stated.label.en} but the tables carry the headers of the ${getEdition(edition).label.en}`,
+      `${address(info!, fields.get('edition')!.number, 2)} 写的是${stated.label.zh}，表格却是${getEdition(edition).label.zh}的表头`,
+      `${address(info!, fields.get('edition')!.number, 2)} says ${stated.label.en} but the tables carry the headers of the ${getEdition(edition).label.en}`,
       'edition',
     )
   }

@@ -135,3 +135,69 @@ export function wordMatrix(rows: WordCell[][]): Matrix {
 export function describeMatrix(matrix: Matrix, text: (region: Region) => string): string[] {
   return matrix.map((row) => row.map((region) => `${region.row},${region.col}:${text(region)}`).join(' | '))
 }
+
+/** Column letters to a 1-based number: A → 1, AA → 27. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
+}
+
+/**
+ * Matrix of a rectangle of a worksheet, from its merged ranges (as the file lists them) and
+ * cell values; a region is a label ('th') when its top-left cell holds text, a value ('td') otherwise.
+ */
+export function sheetMatrix(
+  sheet: { model: { merges?: string[] }; getCell(r: number, c: number): { value: unknown } },
+  top: number,
+  rows: number,
+  columns: number,
+): Matrix {
+  const matrix: Matrix = Array.from({ length: rows }, () => [])
+  const merges = (sheet.model.merges ?? []).map((range) => {
+    const [a, b] = range.split(':')
+    const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a!)!
+    const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b ?? a!)!
+    return { r1: Number(r1), c1: columnNumber(c1!), r2: Number(r2), c2: columnNumber(c2!) }
+  })
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if (matrix[r]![c]) continue
+      const merge = merges.find((m) => m.r1 === top + r && m.c1 === c + 1)
+      const rowSpan = merge ? merge.r2 - merge.r1 + 1 : 1
+      const colSpan = merge ? merge.c2 - merge.c1 + 1 : 1
+      const value = sheet.getCell(top + r, c + 1).value
+      const region: Region = {
+        row: r,
+        col: c,
+        rowSpan,
+        colSpan,
+        text: value === null || value === undefined ? '' : String(value),
+        tag: typeof value === 'string' ? 'th' : 'td',
+        attrs: {},
+      }
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) (matrix[r + dr] ??= [])[c + dc] = region
+    }
+  }
+  return matrix
+}
+
+/**
+ * Reads a table's values by their labels, the way a person reads the form: a value's column
+ * label is the nearest label above it; its row label the nearest label to its left, or (in
+ * table 4, which has no row labels on the left) the next label above the column label.
+ */
+export function valuesByLabels(matrix: Matrix): { row: string; column: string; text: string }[] {
+  const found: { row: string; column: string; text: string }[] = []
+  matrix.forEach((slots, r) =>
+    slots.forEach((region, c) => {
+      if (region.tag === 'th' || region.row !== r || region.col !== c) return
+      const above: string[] = []
+      for (let up = r - 1; up >= 0; up--) {
+        const slot = matrix[up]![c]!
+        if (slot.tag === 'th' && slot.text !== above.at(-1)) above.push(slot.text)
+      }
+      const left = slots.slice(0, c).filter((s) => s.tag === 'th').at(-1)
+      found.push({ column: above[0] ?? '', row: left ? left.text : (above[1] ?? ''), text: region.text })
+    }),
+  )
+  return found
+}
