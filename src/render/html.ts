@@ -51,6 +51,8 @@ export const REPORT_CSS = `
 .xxgk-report th[data-role="note"] { font-size: 12px; }
 .xxgk-report td { font-variant-numeric: tabular-nums; }
 .xxgk-report tr { break-inside: avoid; page-break-inside: avoid; }
+/* A table that fits on a page is not split: it moves to the next page whole. */
+.xxgk-report table { break-inside: avoid; page-break-inside: avoid; }
 .xxgk-report thead { display: table-header-group; }
 @media print {
   .xxgk-report { max-width: none; padding: 0; font-size: 12pt; }

@@ -27,7 +27,7 @@ export interface ExportOptions {
 
 export interface ExportResult {
   /** Text for html, json and txt; the file's bytes for xlsx. */
-  body: string | Buffer
+  body: string | Buffer<ArrayBuffer>
   contentType: string
   extension: ExportFormat
   /** A file name for Content-Disposition or --out: agency + year + extension, e.g. 王集乡人民政府-2023.html. */

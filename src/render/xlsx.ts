@@ -169,7 +169,7 @@ export function reportWorkbook(input: Report, options: XlsxOptions = {}): ExcelJ
 }
 
 /** The report as an XLSX file. */
-export async function renderReportXlsx(report: Report, options: XlsxOptions = {}): Promise<Buffer> {
+export async function renderReportXlsx(report: Report, options: XlsxOptions = {}): Promise<Buffer<ArrayBuffer>> {
   const data = await reportWorkbook(report, options).xlsx.writeBuffer()
   return Buffer.from(data as ArrayBuffer)
 }
