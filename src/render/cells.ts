@@ -1,10 +1,8 @@
-import { editionIndex, isEditionId } from '../editions'
+import { editionIndex, isEditionId, NARRATIVE_SECTIONS, REPORT_NAME } from '../editions'
+import type { CellDef, NarrativeKey } from '../editions'
 import { NotAReportError } from '../errors'
-import type { CellDef } from '../editions'
-import type { Report, ReportText } from '../schema'
-import { NARRATIVE_SECTIONS, REPORT_NAME } from '../editions'
-import type { NarrativeKey } from '../editions'
 import type { Lang } from '../labels'
+import type { Report, ReportText } from '../schema'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 

@@ -92,7 +92,7 @@ function proactiveGrid(edition: EditionId, table: TableDef): TableGrid {
 }
 
 /** The chain of groups around a row, outermost first. */
-function groupChain(table: TableDef, row: RowDef): GroupDef[] {
+export function groupChain(table: TableDef, row: RowDef): GroupDef[] {
   const chain: GroupDef[] = []
   for (let key = row.group; key; ) {
     const group = table.groups.find((g) => g.key === key)

@@ -1,9 +1,9 @@
-import { getEdition, getTable, NARRATIVE_SECTIONS, REPORT_FIELDS, rowColumns, SECTION_ORDER } from '../editions'
+import { editionIndex, getEdition, getTable, NARRATIVE_SECTIONS, REPORT_FIELDS, rowColumns, SECTION_ORDER } from '../editions'
 import type { ColumnDef, GroupDef, RowDef, TableDef, TableKey } from '../editions'
 import type { Lang } from '../labels'
 import type { Report } from '../schema'
 import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells'
-import { editionIndex } from '../editions'
+import { groupChain } from './layout'
 
 export interface TextOptions {
   lang?: Lang
@@ -69,8 +69,8 @@ interface TextRow {
 }
 
 /**
- * Aligned columns: a label column, then right-aligned value columns. Header lines may span
- * several columns (法人或其他组织 over five), given as [text, span] pairs after the label.
+ * Aligned columns: a label column, then right-aligned value columns under their labels, with a
+ * line above for headers that span several columns (法人或其他组织 over five).
  */
 function layoutColumns(
   stubTitle: string,
@@ -105,14 +105,6 @@ function layoutColumns(
     })
   }
   return lines
-}
-
-function groupChain(table: TableDef, row: RowDef): GroupDef[] {
-  const chain: GroupDef[] = []
-  for (let key = row.group; key; key = table.groups.find((g) => g.key === key)?.parent) {
-    chain.unshift(table.groups.find((g) => g.key === key)!)
-  }
-  return chain
 }
 
 const rowValues = (report: Report, table: TableDef, row: RowDef) =>

@@ -3,7 +3,7 @@ import { getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from '../e
 import type { EditionDef, TableDef, TableKey } from '../editions'
 import type { Label, Lang } from '../labels'
 import type { Report } from '../schema'
-import { cellValue, interchangeReport, NARRATIVE_KEYS } from './cells'
+import { cellValue, interchangeReport, NARRATIVE_KEYS, reportTitle } from './cells'
 import { labelText, placeGrid, tableGrid } from './layout'
 import type { TableGrid } from './layout'
 import { displayWidth } from './text'
@@ -99,7 +99,13 @@ function lineCount(text: string, widthChars: number): number {
   return Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, widthChars - 1)))
 }
 
-function addTableSheet(workbook: ExcelJS.Workbook, report: Report, table: TableDef, grid: TableGrid, lang: Lang) {
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  report: Report,
+  table: TableDef,
+  grid: TableGrid,
+  lang: Lang,
+) {
   const sheet = workbook.addWorksheet(sheetName(table.label, lang), {
     pageSetup: {
       paperSize: 9, // A4
@@ -110,6 +116,8 @@ function addTableSheet(workbook: ExcelJS.Workbook, report: Report, table: TableD
       horizontalCentered: true,
     },
   })
+  // Printed pages carry the report's title ('&' is a control character in Excel headers).
+  sheet.headerFooter.oddHeader = `&C${reportTitle(report, lang).replace(/&/g, '&&')}`
   const widths = grid.columnWidths.map((w) => Math.max(6, Math.round((w / 100) * SHEET_WIDTH[table.key] * 10) / 10))
   sheet.columns = widths.map((width) => ({ width }))
   const top = XLSX_LAYOUT.gridTop
