@@ -67,7 +67,7 @@ describe('TEXT.MATCH on real narratives', () => {
     })
 
     it.each(cells)(`${stem}: a table that disagrees with the narrative at %s is flagged`, (path) => {
-      const report = { ...structuredClone(expectedFile(stem).report), text }
+      const report: Record<string, any> = { ...structuredClone(expectedFile(stem).report), text }
       const [table, row, column] = path.split('.') as [string, string, string]
       const before = report[table][row][column] as number
       report[table][row][column] = before + 7
@@ -84,7 +84,7 @@ describe('TEXT.MATCH on real narratives', () => {
   it('reads the Shanghai narrative (spaces inside figures) and skips the blank carried-forward total', () => {
     const md = corpusText('real/shanghai-stcsm-dept-2024.pdf-markdown.md')
     const overview = between(md, '一、总体情况', '五、政府信息管理')
-    const report = { ...structuredClone(expectedFile('shanghai-stcsm-dept-2024').report), text: { overview } }
+    const report: Record<string, any> = { ...structuredClone(expectedFile('shanghai-stcsm-dept-2024').report), text: { overview } }
     expect(textIssues(report)).toEqual([])
     report.requests.received.total = 35
     report.requests.carriedOver.total = 3
