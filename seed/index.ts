@@ -1,0 +1,6 @@
+export { parseReport, interpretDocument, pickKind, toSourceInput, describeKind } from './parse'
+export { ParseRefusal } from './refusal'
+export { KINDS } from './kinds'
+export type { KindModule, SourceInput } from './kinds/kind'
+export type { SourceDocument, Line, Cell } from './read/document'
+export type { Ambiguity, ParseOptions, ParseResult, SourceInfo, SourceKind } from './types'

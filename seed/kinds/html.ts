@@ -1,0 +1,194 @@
+import type { Cell, DeclaredFacts, Line } from '../read/document'
+import { isPageFurniture } from '../read/document'
+import { hasExtension } from './kind'
+import type { KindModule, SourceInput } from './kind'
+
+/**
+ * Web pages: real `<table>` markup with rowspan/colspan and cells full of nested tags, the
+ * report's text in paragraphs, and the page's own chrome around it. The page is decoded by
+ * its declared charset (GBK and GB2312 pages are common; see read/decode.ts). Each table row
+ * becomes a line of cells; a cell covered by a rowspan from above is left out (its label was
+ * already read with the row it starts in); each block of text becomes a line.
+ */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption',
+])
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'select', 'option', 'iframe', 'svg', 'object'])
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', ensp: ' ', emsp: ' ', thinsp: ' ', times: '×', divide: '÷',
+  lsaquo: '‹', rsaquo: '›', laquo: '«', raquo: '»', bull: '•', deg: '°', yen: '¥', copy: '©', reg: '®', zwnj: '', zwj: '',
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole
+  })
+}
+
+function attribute(attrs: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null
+}
+
+interface TableState {
+  rows: Cell[][]
+  row: Cell[] | null
+  cell: { text: string } | null
+  /** Columns still covered by a rowspan from an earlier row: column → rows left. */
+  covered: Map<number, number>
+  column: number
+  /** The table holds another table: a layout table, whose cells are read as text. */
+  layout: boolean
+}
+
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<[!?][^>]*>|([^<]+|<)/g
+
+export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFacts } {
+  const lines: Line[] = []
+  const declared: DeclaredFacts = {}
+  const tables: TableState[] = []
+  let paragraph = ''
+  let skipping: string | null = null
+  let inTitle = false
+  let pageTitle = ''
+
+  const flushParagraph = () => {
+    const text = paragraph.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim()
+    if (text && !isPageFurniture(text)) lines.push({ cells: [{ text }] })
+    paragraph = ''
+  }
+  const append = (text: string) => {
+    const table = tables[tables.length - 1]
+    if (table?.cell) table.cell.text += text
+    else paragraph += text
+  }
+  const closeCell = (table: TableState) => {
+    if (table.cell && table.row) table.row.push({ text: table.cell.text.replace(/\s+/g, ' ').trim(), grid: true })
+    table.cell = null
+  }
+  const closeRow = (table: TableState) => {
+    closeCell(table)
+    if (table.row) {
+      // rowspans covering columns after the last cell still count down
+      for (const [col, left] of table.covered) if (col >= table.column) table.covered.set(col, left - 1)
+      for (const [col, left] of table.covered) if (left <= 0) table.covered.delete(col)
+      if (table.layout) for (const c of table.row) c.text && lines.push({ cells: [{ text: c.text }] })
+      else if (table.row.length) lines.push({ cells: table.row })
+    }
+    table.row = null
+  }
+
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const [, slash, rawName, attrs = '', , text] = m
+    if (text !== undefined) {
+      if (skipping) continue
+      const decoded = decodeEntities(text)
+      if (inTitle) pageTitle += decoded
+      else append(decoded)
+      continue
+    }
+    if (!rawName) continue
+    const name = rawName.toLowerCase()
+    const closing = slash === '/'
+    if (skipping) {
+      if (closing && name === skipping) skipping = null
+      continue
+    }
+    if (name === 'title') {
+      inTitle = !closing
+      continue
+    }
+    if (name === 'meta' && !closing) {
+      const key = (attribute(attrs, 'name') ?? '').toLowerCase()
+      const content = attribute(attrs, 'content')
+      if (content) {
+        if (key === 'articletitle') declared.title = decodeEntities(content).trim()
+        else if (key === 'pubdate') declared.publishedAt = content.trim()
+        else if (key === 'contentsource') declared.publisher = decodeEntities(content).trim()
+      }
+      continue
+    }
+    if (SKIP.has(name) && name !== 'head') {
+      if (!closing && !m[4]) skipping = name
+      continue
+    }
+    const table = tables[tables.length - 1]
+    if (name === 'table') {
+      if (!closing) {
+        if (table) {
+          // a table inside a cell: the outer one is for layout
+          table.layout = true
+          if (table.cell) {
+            paragraph = table.cell.text
+            table.cell.text = ''
+          }
+        }
+        flushParagraph()
+        tables.push({ rows: [], row: null, cell: null, covered: new Map(), column: 0, layout: false })
+      } else if (table) {
+        closeRow(table)
+        tables.pop()
+        flushParagraph()
+      }
+      continue
+    }
+    if (table && name === 'tr') {
+      closeRow(table)
+      if (!closing) {
+        table.row = []
+        table.column = 0
+      }
+      continue
+    }
+    if (table && (name === 'td' || name === 'th')) {
+      closeCell(table)
+      if (closing) continue
+      if (!table.row) {
+        table.row = []
+        table.column = 0
+      }
+      while (table.covered.has(table.column)) {
+        table.covered.set(table.column, table.covered.get(table.column)! - 1)
+        if (table.covered.get(table.column)! <= 0) table.covered.delete(table.column)
+        table.column++
+      }
+      const colspan = Math.max(1, Math.min(50, Number(attribute(attrs, 'colspan') ?? 1) || 1))
+      const rowspan = Math.max(1, Math.min(500, Number(attribute(attrs, 'rowspan') ?? 1) || 1))
+      if (rowspan > 1) for (let c = 0; c < colspan; c++) table.covered.set(table.column + c, rowspan - 1)
+      table.column += colspan
+      table.cell = { text: '' }
+      continue
+    }
+    if (BLOCK.has(name)) {
+      if (table?.cell) table.cell.text += ' '
+      else flushParagraph()
+    }
+  }
+  while (tables.length) closeRow(tables.pop()!)
+  flushParagraph()
+  if (!declared.title && pageTitle.trim()) declared.title = pageTitle.trim().split(/\s*[_|｜]\s*|\s+-\s+/)[0]
+  return { lines, declared }
+}
+
+export const htmlKind: KindModule = {
+  kind: 'html',
+  options: { fuzzyLabels: true, blankPlacement: true },
+  sniff(input: SourceInput) {
+    if (input.text === null) return 0
+    if (hasExtension(input, '.html', '.htm', '.shtml', '.xhtml')) return 7
+    return /^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(input.text.slice(0, 1000)) ? 6 : 0
+  },
+  read(input) {
+    const { lines, declared } = htmlLines(input.text ?? '')
+    return { kind: 'html', lines, declared }
+  },
+}

@@ -1,0 +1,26 @@
+import type { SourceDocument } from '../read/document'
+import type { SourceKind } from '../types'
+
+/** The file as given to the parser: its bytes, its name, and its text once decoded. */
+export interface SourceInput {
+  bytes: Uint8Array
+  filename: string
+  /** Decoded text for text-like files (null for binary formats). */
+  text: string | null
+}
+
+/**
+ * One module per source kind. `sniff` says how sure the module is that the input is its kind
+ * (0: not at all); the highest wins. `read` turns the input into the common document form, or
+ * throws ParseRefusal when the file is damaged.
+ */
+export interface KindModule {
+  kind: SourceKind
+  sniff(input: SourceInput): number
+  read(input: SourceInput): SourceDocument | Promise<SourceDocument>
+  /** How the reader should treat a row whose tokens are fewer than its cells. */
+  options: { fuzzyLabels: boolean; blankPlacement: boolean }
+}
+
+export const hasExtension = (input: SourceInput, ...extensions: string[]) =>
+  extensions.some((e) => input.filename.toLowerCase().endsWith(e))

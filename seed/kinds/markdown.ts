@@ -1,0 +1,40 @@
+import { isPageFurniture } from '../read/document'
+import type { Line } from '../read/document'
+import { hasExtension } from './kind'
+import type { KindModule } from './kind'
+
+/**
+ * Markdown from a PDF converter: tables come as `| a | b |` rows (often torn into fragments,
+ * with value rows whose label ended up elsewhere), the rest as text lines. Each table row is a
+ * line of grid cells; the separator rows are dropped.
+ */
+const TABLE_ROW = /^\s*\|(.*)\|\s*$/
+const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
+
+export function markdownLines(text: string): Line[] {
+  const lines: Line[] = []
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    if (SEPARATOR.test(raw)) continue
+    const row = TABLE_ROW.exec(raw)
+    if (row) {
+      lines.push({ cells: row[1]!.split('|').map((c) => ({ text: c.trim(), grid: true })) })
+      continue
+    }
+    if (isPageFurniture(raw)) continue
+    lines.push({ cells: [{ text: raw.replace(/^\s*#{1,6}\s+/, '') }] })
+  }
+  return lines
+}
+
+export const markdownKind: KindModule = {
+  kind: 'markdown',
+  options: { fuzzyLabels: true, blankPlacement: true },
+  sniff(input) {
+    if (input.text === null) return 0
+    if (hasExtension(input, '.md', '.markdown')) return 6
+    return /^\s*\|.*\|\s*$/m.test(input.text) && SEPARATOR.test(input.text.split('\n').find((l) => SEPARATOR.test(l)) ?? '')
+      ? 3
+      : 0
+  },
+  read: (input) => ({ kind: 'markdown', lines: markdownLines(input.text ?? ''), declared: {} }),
+}

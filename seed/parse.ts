@@ -1,0 +1,222 @@
+import { editionIndex, getEdition, validateReport } from '../src'
+import type { EditionId, Report, TableKey } from '../src'
+import { KINDS } from './kinds'
+import type { KindModule, SourceInput } from './kinds/kind'
+import { decodeText } from './read/decode'
+import { plainText } from './read/document'
+import type { SourceDocument } from './read/document'
+import { detectEdition } from './read/edition'
+import { statedFigures } from './read/facts'
+import { extractMeta } from './read/meta'
+import { findRegions } from './read/regions'
+import { extractSections } from './read/sections'
+import { solve } from './read/solve'
+import type { CellValue } from './read/split'
+import { readTables } from './read/tables'
+import { compactLabel } from './read/text'
+import { tokenize } from './read/tokens'
+import { ParseRefusal, refuse } from './refusal'
+import type { Ambiguity, ParseOptions, ParseResult, SourceKind } from './types'
+
+/**
+ * Reads one report from a file's bytes (or its text) and its name: detects the kind, reads the
+ * document, finds the edition from the table headers, reads the three tables, the title, agency,
+ * year and narrative sections, and runs the rules on the result. Throws ParseRefusal when the
+ * file is not a report that can be read.
+ */
+export async function parseReport(input: Uint8Array | ArrayBuffer | string, options: ParseOptions = {}): Promise<ParseResult> {
+  const source = toSourceInput(input, options.filename ?? '')
+  const module = pickKind(source, options.kind)
+  let doc: SourceDocument
+  try {
+    doc = await module.read(source)
+  } catch (error) {
+    if (error instanceof ParseRefusal) throw error
+    const detail = (error as Error)?.message ?? String(error)
+    throw new ParseRefusal({
+      zh: `文件无法读取（${describeKind(module.kind).zh}）：${detail}`,
+      en: `the file cannot be read (${describeKind(module.kind).en}): ${detail}`,
+    })
+  }
+  return interpretDocument(doc, module, options.filename)
+}
+
+export function toSourceInput(input: Uint8Array | ArrayBuffer | string, filename: string): SourceInput {
+  if (typeof input === 'string') return { bytes: new TextEncoder().encode(input), filename, text: input }
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
+  const binary = isPdf(bytes) || isZip(bytes)
+  return { bytes, filename, text: binary ? null : (decodeText(bytes)?.text ?? null) }
+}
+
+export const isPdf = (b: Uint8Array) => b.length > 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46
+export const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+
+/** The kind whose module is surest about the input. */
+export function pickKind(source: SourceInput, forced?: SourceKind): KindModule {
+  if (forced) {
+    const module = KINDS.find((k) => k.kind === forced)
+    if (!module) refuse(`未知的来源类型 ${forced}`, `unknown source kind ${forced}`)
+    return module!
+  }
+  let best: KindModule | null = null
+  let score = 0
+  for (const module of KINDS) {
+    const s = module.sniff(source)
+    if (s > score) {
+      best = module
+      score = s
+    }
+  }
+  if (!best) {
+    return refuse(
+      '不支持的文件格式：不是 PDF、Word（.docx）、网页（HTML）、Markdown 或文本文件',
+      'unsupported file format: not a PDF, Word (.docx), web page (HTML), Markdown or text file',
+    )
+  }
+  return best
+}
+
+const KIND_NAMES: Record<SourceKind, { zh: string; en: string }> = {
+  pdf: { zh: 'PDF', en: 'PDF' },
+  'pdf-text': { zh: 'PDF 文本', en: 'PDF text' },
+  flattened: { zh: '网页文本', en: 'flattened web text' },
+  html: { zh: '网页', en: 'HTML' },
+  markdown: { zh: 'Markdown', en: 'Markdown' },
+  ocr: { zh: 'OCR 文本', en: 'OCR text' },
+  docx: { zh: 'Word 文档', en: 'Word document' },
+}
+
+export const describeKind = (kind: SourceKind) => KIND_NAMES[kind]
+
+const TABLE_KEYS: readonly TableKey[] = ['proactive', 'requests', 'reviewLitigation']
+
+export function interpretDocument(doc: SourceDocument, module: KindModule, filename?: string): ParseResult {
+  const plain = plainText(doc)
+  const ambiguities: Ambiguity[] = []
+
+  const editionReading = detectEdition(compactLabel(plain.text))
+  let edition: EditionId | null = editionReading.edition
+  const markerCount = Object.values(editionReading.found).reduce((n, f) => n + f.length, 0)
+
+  // A provisional edition is needed to find the tables; the year decides only if the headers cannot.
+  const provisional = edition ?? '2021'
+  const regions = findRegions(plain.text, provisional)
+  const tokens = tokenize(doc, plain)
+  const options = { fuzzy: module.options.fuzzyLabels, placement: module.options.blankPlacement }
+  let tables = readTables(tokens, regions, provisional, options)
+  let sections = extractSections(plain.text, regions, tables.reviewEnd)
+  const limit = sections.overviewAt ?? regions.proactive?.start ?? regions.requests?.start ?? plain.text.length
+  const meta = extractMeta(plain.text, doc.declared, limit, sections.overview)
+
+  const anyTable = tables.units.some((u) => u.origin !== 'missing')
+  if (!anyTable && markerCount === 0 && !meta.title) {
+    refuse(
+      '不是政府信息公开工作年度报告：找不到报告标题，也找不到三张统计表',
+      'not a government information disclosure annual report: no report title and none of the three tables found',
+    )
+  }
+  if (meta.year === null) {
+    refuse('找不到报告年度（标题或正文中的“××××年”）', 'cannot find the report year (in the title or the text)')
+  }
+  if (!meta.agency) {
+    refuse('找不到机关名称（报告标题中应写明）', 'cannot find the agency name (the report title should state it)')
+  }
+
+  if (edition === null) {
+    edition = meta.year! >= 2021 ? '2021' : '2019'
+    ambiguities.push({
+      path: 'edition',
+      candidates: ['2021', '2019'],
+      chosen: edition,
+      reason:
+        markerCount === 0
+          ? {
+              zh: `表头中找不到格式版本的标志，按报告年度 ${meta.year} 推定`,
+              en: `no edition-specific table header found; inferred from the report year ${meta.year}`,
+            }
+          : {
+              zh: `表头同时含有两个版本的标志（${JSON.stringify(editionReading.found)}），按报告年度推定`,
+              en: `the table headers carry markers of both editions (${JSON.stringify(editionReading.found)}); inferred from the year`,
+            },
+    })
+    if (edition !== provisional) {
+      const again = findRegions(plain.text, edition)
+      tables = readTables(tokens, again, edition, options)
+      sections = extractSections(plain.text, again, tables.reviewEnd)
+    }
+  }
+
+  const figures = statedFigures([sections.overview, sections.problems, sections.other], edition)
+  const solution = solve(tables.units, edition, figures)
+  ambiguities.push(...meta.ambiguities, ...collapseMissingTables(solution.ambiguities))
+
+  const report = buildReport(edition, solution.values, {
+    year: meta.year!,
+    agency: meta.agency!,
+    title: meta.title,
+    text: { overview: sections.overview, problems: sections.problems, other: sections.other },
+  })
+  const validation = validateReport(report)
+  return {
+    report,
+    issues: validation.issues,
+    ambiguities,
+    source: {
+      kind: doc.kind,
+      ...(filename ? { filename } : {}),
+      ...(doc.declared.publishedAt ? { publishedAt: doc.declared.publishedAt } : {}),
+      ...(doc.declared.publisher ? { publisher: doc.declared.publisher } : {}),
+    },
+  }
+}
+
+/** A table none of whose rows was found is one ambiguity, not one per row. */
+function collapseMissingTables(ambiguities: Ambiguity[]): Ambiguity[] {
+  const out: Ambiguity[] = []
+  for (const key of TABLE_KEYS) {
+    const own = ambiguities.filter((a) => a.path === key || a.path.startsWith(`${key}.`))
+    const missing = own.filter((a) => a.candidates.length === 0 && a.chosen === null)
+    const rows = new Set(missing.map((a) => a.path))
+    const total = rowCount(key)
+    if (missing.length > 0 && rows.size >= total) {
+      out.push({
+        path: key,
+        candidates: [],
+        chosen: null,
+        reason: {
+          zh: '来源中找不到这张表的数字，各单元格留空（null）',
+          en: 'no figures of this table were found in the source; its cells are left blank (null)',
+        },
+      })
+      out.push(...own.filter((a) => !missing.includes(a)))
+    } else out.push(...own)
+  }
+  out.push(...ambiguities.filter((a) => !TABLE_KEYS.some((k) => a.path === k || a.path.startsWith(`${k}.`))))
+  return out
+}
+
+let rowCounts: Map<TableKey, number> | null = null
+function rowCount(key: TableKey): number {
+  rowCounts ??= new Map(TABLE_KEYS.map((k) => [k, Math.min(...['2021', '2019'].map((e) => getEdition(e as EditionId).tables.find((t) => t.key === k)!.rows.length))]))
+  return key === 'reviewLitigation' ? 1 : rowCounts.get(key)!
+}
+
+function buildReport(
+  edition: EditionId,
+  values: ReadonlyMap<string, CellValue>,
+  fields: { year: number; agency: string; title: string | null; text: Report['text'] },
+): Report {
+  const report: Record<string, unknown> = {
+    edition,
+    year: fields.year,
+    agency: fields.agency,
+    title: fields.title,
+    text: fields.text,
+  }
+  for (const cell of editionIndex(edition).cells) {
+    let node = report
+    for (const key of cell.keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
+    node[cell.keys[cell.keys.length - 1]!] = values.get(cell.path) ?? null
+  }
+  return report as unknown as Report
+}

@@ -1,0 +1,388 @@
+import { editionIndex, equationChecks, getEdition, getTable, rowColumns } from '../../src'
+import type { EditionId, RowDef, TableKey } from '../../src'
+import { matchRow, rowLabels } from './labels'
+import type { RowLabel } from './labels'
+import type { Regions } from './regions'
+import { readRow } from './split'
+import type { Candidate, CellSpec, LocalEquation, ValueToken } from './split'
+import type { Token } from './tokens'
+
+/**
+ * A piece of the report read together: one row, table 4's printed value row (three data
+ * rows), or several rows whose value lines carry no label of their own. Its candidates are the
+ * readings the source allows; the solver picks one per unit.
+ */
+export interface Unit {
+  table: TableKey
+  /** Row keys covered, in form order. */
+  rows: string[]
+  /** Full cell paths covered; each candidate's values follow this order. */
+  paths: string[]
+  candidates: Candidate[]
+  /** False when there were too many readings to list them all. */
+  complete: boolean
+  origin: 'labelled' | 'unlabelled' | 'table4' | 'missing'
+}
+
+export interface ReadOptions {
+  fuzzy: boolean
+  placement: boolean
+}
+
+interface Reading {
+  label: RowLabel | null
+  tokens: ValueToken[]
+  line: number
+}
+
+const cellSpecs = (table: TableKey, rows: readonly RowDef[], edition: EditionId): CellSpec[] => {
+  const tableDef = getTable(getEdition(edition), table)
+  return rows.flatMap((row) =>
+    rowColumns(tableDef, row).map((c) => ({ path: `${table}.${row.key}.${c.key}`, kind: c.kind ?? 'count' })),
+  )
+}
+
+/** The edition's own equations (src rules) that lie entirely inside a set of cells. */
+export function localEquations(edition: EditionId, paths: readonly string[]): LocalEquation[] {
+  const at = new Map(paths.map((p, i) => [p, i]))
+  const equations: LocalEquation[] = []
+  for (const check of equationChecks(edition)) {
+    if (check.severity !== 'error' || check.terms.some((t) => t.from === 'previous')) continue
+    const target = at.get(check.target)
+    if (target === undefined) continue
+    const terms = check.terms.map((t) => ({ at: at.get(t.cell) ?? -1, sign: t.sign }))
+    if (terms.some((t) => t.at < 0)) continue
+    equations.push({ target, terms })
+  }
+  return equations
+}
+
+/** Runs of value tokens on one line, each with the text just before it on that line. */
+function valueGroups(tokens: readonly Token[]): { segment: string; tokens: ValueToken[]; line: number }[] {
+  const groups: { segment: string; tokens: ValueToken[]; line: number }[] = []
+  let segment = ''
+  let current: ValueToken[] | null = null
+  let line = -1
+  for (const token of tokens) {
+    if (token.line !== line) {
+      current = null
+      segment = ''
+      line = token.line
+    }
+    if (token.t === 'text') {
+      if (current) {
+        current = null
+        segment = ''
+      }
+      segment += token.s
+      continue
+    }
+    if (!current) {
+      current = []
+      groups.push({ segment, tokens: current, line })
+    }
+    current.push(token)
+  }
+  return groups
+}
+
+const width = (label: RowLabel, edition: EditionId) =>
+  rowColumns(getTable(getEdition(edition), label.table), label.row).length
+
+function columnCentres(readings: readonly Reading[], edition: EditionId): Map<number, number[]> {
+  const byWidth = new Map<number, number[][]>()
+  for (const r of readings) {
+    if (!r.label || r.tokens.some((t) => t.x === undefined)) continue
+    const n = width(r.label, edition)
+    if (r.tokens.length !== n) continue
+    const list = byWidth.get(n) ?? []
+    list.push(r.tokens.map((t) => t.x!))
+    byWidth.set(n, list)
+  }
+  const centres = new Map<number, number[]>()
+  for (const [n, rows] of byWidth) {
+    centres.set(
+      n,
+      Array.from({ length: n }, (_, i) => {
+        const xs = rows.map((r) => r[i]!).sort((a, b) => a - b)
+        return xs[Math.floor(xs.length / 2)]!
+      }),
+    )
+  }
+  return centres
+}
+
+/** Table 2 or table 3: rows found by their labels, value lines without a label placed by form order. */
+export function readRowTable(
+  table: 'proactive' | 'requests',
+  tokens: readonly Token[],
+  edition: EditionId,
+  options: ReadOptions,
+): Unit[] {
+  const labels = rowLabels(edition, table)
+  const maxWidth = Math.max(...labels.map((l) => width(l, edition)))
+  const readings: Reading[] = []
+  for (const group of valueGroups(tokens)) {
+    const match = group.segment ? matchRow(group.segment, labels, options.fuzzy) : null
+    readings.push({ label: match?.label ?? null, tokens: group.tokens, line: group.line })
+  }
+  const merged = mergeContinuations(readings, edition, maxWidth)
+  const centres = columnCentres(merged, edition)
+
+  const byRow = new Map<RowLabel, Reading[]>()
+  for (const r of merged) if (r.label) byRow.set(r.label, [...(byRow.get(r.label) ?? []), r])
+
+  const units: Unit[] = []
+  for (const [label, list] of byRow) {
+    const specs = cellSpecs(table, [label.row], edition)
+    const equations = localEquations(edition, specs.map((s) => s.path))
+    const candidates: Candidate[] = []
+    let complete = true
+    for (const reading of list) {
+      const result = readRow(reading.tokens, specs, equations, {
+        placement: options.placement,
+        centres: centres.get(specs.length),
+      })
+      candidates.push(...result.candidates)
+      complete &&= result.complete
+    }
+    units.push({ table, rows: [label.row.key], paths: specs.map((s) => s.path), candidates, complete, origin: 'labelled' })
+  }
+  units.push(...placeUnlabelled(table, merged, labels, byRow, edition, options, centres))
+
+  const covered = new Set(units.flatMap((u) => u.rows))
+  for (const label of labels) {
+    if (covered.has(label.row.key)) continue
+    const specs = cellSpecs(table, [label.row], edition)
+    units.push({
+      table,
+      rows: [label.row.key],
+      paths: specs.map((s) => s.path),
+      candidates: [],
+      complete: true,
+      origin: 'missing',
+    })
+  }
+  return units
+}
+
+/** A row's values wrapped onto the next line(s): "0 0 0 0 0 0" then "0". */
+function mergeContinuations(readings: readonly Reading[], edition: EditionId, maxWidth: number): Reading[] {
+  const out: Reading[] = []
+  for (const r of readings) {
+    const prev = out[out.length - 1]
+    if (prev && !r.label && r.line > prev.line) {
+      const n = prev.label ? width(prev.label, edition) : maxWidth
+      if (prev.tokens.length < n && prev.tokens.length + r.tokens.length <= n) {
+        out[out.length - 1] = { ...prev, tokens: [...prev.tokens, ...r.tokens], line: r.line }
+        continue
+      }
+    }
+    out.push({ ...r })
+  }
+  return out
+}
+
+const MAX_ASSIGNMENTS = 2_000
+
+/**
+ * Value lines without a label of their own (the label wrapped onto other lines, or a
+ * converter tore the table apart) belong to rows without a labelled line, between the
+ * labelled rows around them, in form order.
+ */
+function placeUnlabelled(
+  table: TableKey,
+  readings: readonly Reading[],
+  labels: readonly RowLabel[],
+  labelled: ReadonlyMap<RowLabel, Reading[]>,
+  edition: EditionId,
+  options: ReadOptions,
+  centres: Map<number, number[]>,
+): Unit[] {
+  const intervals: { orphans: Reading[]; after: number; before: number }[] = []
+  let last = -1
+  let orphans: Reading[] = []
+  for (const r of readings) {
+    if (!r.label) {
+      orphans.push(r)
+      continue
+    }
+    if (orphans.length) intervals.push({ orphans, after: last, before: r.label.index > last ? r.label.index : labels.length })
+    orphans = []
+    if (r.label.index > last) last = r.label.index
+  }
+  if (orphans.length) intervals.push({ orphans, after: last, before: labels.length })
+
+  const units: Unit[] = []
+  const taken = new Set<RowLabel>()
+  for (const interval of intervals) {
+    const free = labels.filter(
+      (l) => l.index > interval.after && l.index < interval.before && !labelled.has(l) && !taken.has(l),
+    )
+    if (!free.length) continue
+    free.forEach((l) => taken.add(l))
+    const unit = assignInterval(table, interval.orphans, free, edition, options, centres)
+    if (unit) units.push(...unit)
+  }
+  return units
+}
+
+function assignInterval(
+  table: TableKey,
+  orphans: readonly Reading[],
+  free: readonly RowLabel[],
+  edition: EditionId,
+  options: ReadOptions,
+  centres: Map<number, number[]>,
+): Unit[] | null {
+  const complete = orphans.filter((o, i) => free.length > 0 && o.tokens.length === width(free[Math.min(i, free.length - 1)]!, edition))
+  const readOne = (o: Reading, label: RowLabel) => {
+    const specs = cellSpecs(table, [label.row], edition)
+    return readRow(o.tokens, specs, localEquations(edition, specs.map((s) => s.path)), {
+      placement: options.placement,
+      centres: centres.get(specs.length),
+    })
+  }
+  // The plain case: as many full value lines as free rows, widths agreeing in order.
+  const full = orphans.filter((o) => free.some((l) => width(l, edition) === o.tokens.length))
+  if (full.length === free.length && full.every((o, i) => o.tokens.length === width(free[i]!, edition))) {
+    return free.map((label, i) => {
+      const specs = cellSpecs(table, [label.row], edition)
+      const result = readOne(full[i]!, label)
+      return {
+        table,
+        rows: [label.row.key],
+        paths: specs.map((s) => s.path),
+        candidates: result.candidates,
+        complete: result.complete,
+        origin: 'unlabelled' as const,
+      }
+    })
+  }
+  void complete
+  // Otherwise every order-keeping assignment of value lines to rows is a candidate of one unit.
+  const specs = cellSpecs(table, free.map((l) => l.row), edition)
+  const offsets: number[] = []
+  let at = 0
+  for (const l of free) {
+    offsets.push(at)
+    at += width(l, edition)
+  }
+  const best = orphans.map((o) => free.map((l) => readOne(o, l).candidates[0] ?? null))
+  const candidates: Candidate[] = []
+  const chosen: number[] = []
+  let finished = true
+  const walk = (oi: number, fi: number) => {
+    if (candidates.length >= MAX_ASSIGNMENTS) {
+      finished = false
+      return
+    }
+    if (oi === orphans.length) {
+      const values = specs.map(() => null as number | null)
+      let violations = 0
+      let crossings = 0
+      orphans.forEach((_, k) => {
+        const f = chosen[k]!
+        if (f < 0) return
+        const c = best[k]![f]!
+        c.values.forEach((v, j) => (values[offsets[f]! + j] = v))
+        violations += c.violations
+        crossings += c.crossings
+      })
+      const dropped = chosen.filter((f) => f < 0).length
+      const empty = free.length - (orphans.length - dropped)
+      candidates.push({ values, violations, crossings, penalty: dropped + empty, how: 'split' })
+      return
+    }
+    // leave this value line out
+    chosen[oi] = -1
+    walk(oi + 1, fi)
+    for (let f = fi; f < free.length; f++) {
+      if (!best[oi]![f]) continue
+      chosen[oi] = f
+      walk(oi + 1, f + 1)
+    }
+  }
+  walk(0, 0)
+  if (!candidates.length) return null
+  candidates.sort((a, b) => (a.penalty ?? 0) - (b.penalty ?? 0) || a.violations - b.violations)
+  return [
+    {
+      table,
+      rows: free.map((l) => l.row.key),
+      paths: specs.map((s) => s.path),
+      candidates,
+      complete: finished,
+      origin: 'unlabelled',
+    },
+  ]
+}
+
+/** Table 4: the value cells after its header, up to the first text after them. */
+export function readReviewTable(tokens: readonly Token[], edition: EditionId, options: ReadOptions): { unit: Unit; end: number | null } {
+  const table = getTable(getEdition(edition), 'reviewLitigation')
+  const specs = cellSpecs('reviewLitigation', table.rows, edition)
+  const values: ValueToken[] = []
+  let end: number | null = null
+  let started = false
+  let lastLine = -1
+  for (const token of tokens) {
+    if (token.t === 'text') {
+      if (started && /[\u3400-\u9fff]/.test(token.s)) break
+      continue
+    }
+    if (!started && token.t === 'blank' && !lineHasNumber(tokens, token.line)) continue
+    started = true
+    values.push(token)
+    lastLine = token.line
+    end = token.at + (token.t === 'num' ? token.digits.length : Math.max(1, token.marker.length))
+  }
+  void lastLine
+  const result = values.length
+    ? readRow(values, specs, localEquations(edition, specs.map((s) => s.path)), {
+        placement: options.placement,
+        centres: values.every((t) => t.x !== undefined) && values.length === specs.length ? undefined : undefined,
+      })
+    : { candidates: [], complete: true }
+  return {
+    unit: {
+      table: 'reviewLitigation',
+      rows: table.rows.map((r) => r.key),
+      paths: specs.map((s) => s.path),
+      candidates: result.candidates,
+      complete: result.complete,
+      origin: values.length ? 'table4' : 'missing',
+    },
+    end,
+  }
+}
+
+function lineHasNumber(tokens: readonly Token[], line: number): boolean {
+  return tokens.some((t) => t.line === line && t.t === 'num')
+}
+
+/** Tokens inside a region; a text token straddling its start is cut at the start. */
+export function tokensIn(tokens: readonly Token[], region: { start: number; end: number } | undefined): Token[] {
+  if (!region) return []
+  const out: Token[] = []
+  for (const t of tokens) {
+    if (t.at >= region.end) continue
+    if (t.at >= region.start) out.push(t)
+    else if (t.t === 'text' && t.at + t.s.length > region.start) {
+      out.push({ ...t, s: t.s.slice(region.start - t.at), at: region.start })
+    }
+  }
+  return out
+}
+
+export function readTables(tokens: readonly Token[], regions: Regions, edition: EditionId, options: ReadOptions) {
+  const units: Unit[] = []
+  units.push(...readRowTable('proactive', tokensIn(tokens, regions.proactive), edition, options))
+  units.push(...readRowTable('requests', tokensIn(tokens, regions.requests), edition, options))
+  const review = readReviewTable(tokensIn(tokens, regions.reviewLitigation), edition, options)
+  units.push(review.unit)
+  // form order
+  const position = editionIndex(edition).position
+  units.sort((a, b) => position.get(a.paths[0]!)! - position.get(b.paths[0]!)!)
+  return { units, reviewEnd: review.end }
+}

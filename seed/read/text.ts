@@ -1,0 +1,60 @@
+/** Character-level helpers shared by the readers. */
+
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
+export const CN_NUMERALS = '〇一二三四五六七八九十'
+
+/** Full-width ASCII (digits, letters, punctuation) and the ideographic space made half-width. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  )
+}
+
+/** Characters kept when comparing labels: CJK, letters, digits. Punctuation and spacing are noise. */
+const LABEL_CHAR = /[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]/
+
+/**
+ * A label-comparison form of `text`: half-width, only CJK/letters/digits. `map[i]` is the
+ * offset in `text` of the i-th character kept.
+ */
+export function compactWithMap(text: string): { s: string; map: number[] } {
+  const map: number[] = []
+  let s = ''
+  for (let i = 0; i < text.length; i++) {
+    let c = text[i]!
+    const code = c.charCodeAt(0)
+    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCharCode(code - 0xfee0)
+    if (!LABEL_CHAR.test(c)) continue
+    s += c
+    map.push(i)
+  }
+  return { s, map }
+}
+
+export function compactLabel(text: string): string {
+  return compactWithMap(text).s
+}
+
+/** Whitespace removed (the form `textStartsWith` and TEXT.MATCH compare in). */
+export function noSpace(text: string): string {
+  return text.replace(/\s+/g, '')
+}
+
+export function cnNumeralValue(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text)
+  const digits = [...text].map((c) => CN_NUMERALS.indexOf(c))
+  if (digits.some((d) => d < 0)) return null
+  if (digits.length === 1) return digits[0]!
+  // 十, 十一, 二十, 二十一
+  const ten = text.indexOf('十')
+  if (ten < 0) return null
+  const tens = ten === 0 ? 1 : CN_NUMERALS.indexOf(text[ten - 1]!)
+  const units = ten === text.length - 1 ? 0 : CN_NUMERALS.indexOf(text[ten + 1]!)
+  return tens * 10 + units
+}
+
+export function cnNumeral(n: number): string {
+  if (n <= 10) return CN_NUMERALS[n]!
+  if (n < 20) return `十${CN_NUMERALS[n - 10]}`
+  return `${CN_NUMERALS[Math.floor(n / 10)]}十${n % 10 ? CN_NUMERALS[n % 10] : ''}`
+}
