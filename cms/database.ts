@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+export const DEFAULT_DATABASE_URL = 'file:./data/xxgk.db'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export function databaseKind(url: string): DatabaseKind {
+  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//i.test(url)) return 'mongodb'
+  if (/^(file|libsql):/i.test(url) || url === ':memory:') return 'sqlite'
+  throw new Error(
+    `DATABASE_URL 无法识别：${url}（应为 file:…、postgres://… 或 mongodb://…） / DATABASE_URL not understood: ${url} (expected file:…, postgres://… or mongodb://…)`,
+  )
+}
+
+export interface DatabaseOptions {
+  url: string
+  /** Where the SQL migrations live: `<dir>/sqlite`, `<dir>/postgres`. */
+  migrationsDir: string
+  /** Push the schema without migrations (development and tests only). */
+  push?: boolean
+  /** PostgreSQL schema (tests give each file its own). */
+  schemaName?: string
+}
+
+/** The database adapter for a DATABASE_URL: SQLite file, PostgreSQL, or MongoDB (mongoose). */
+export function databaseAdapter(options: DatabaseOptions): DatabaseAdapterObj {
+  const { url, push = false } = options
+  const kind = databaseKind(url)
+  if (kind === 'postgres') {
+    return postgresAdapter({
+      pool: { connectionString: url },
+      migrationDir: path.join(options.migrationsDir, 'postgres'),
+      push,
+      ...(options.schemaName && { schemaName: options.schemaName }),
+    })
+  }
+  if (kind === 'mongodb') return mongooseAdapter({ url })
+  if (url.startsWith('file:') && url !== 'file::memory:') {
+    const file = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  }
+  return sqliteAdapter({ client: { url }, migrationDir: path.join(options.migrationsDir, 'sqlite'), push })
+}

@@ -1,0 +1,138 @@
+import type { Access, PayloadRequest, Where } from 'payload'
+import type { Role } from './roles'
+import { ROLES } from './roles'
+import type { XxgkSlugs } from './slugs'
+
+export type ID = string | number
+
+/** A relationship value as Payload gives it: an id, or the populated document. */
+export function relationId(value: unknown): ID | null {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (typeof value === 'object' && value !== null && 'id' in value) return relationId((value as { id: unknown }).id)
+  return null
+}
+
+export const sameId = (a: unknown, b: unknown) => {
+  const x = relationId(a)
+  const y = relationId(b)
+  return x !== null && y !== null && String(x) === String(y)
+}
+
+export interface XxgkUser {
+  id: ID
+  collection?: string
+  role?: Role | null
+  agency?: unknown
+}
+
+/** The user's role, only for users of the plugin's users collection. */
+export function roleOf(req: PayloadRequest, slugs: XxgkSlugs): Role | null {
+  const user = req.user as XxgkUser | null | undefined
+  if (!user || (user.collection && user.collection !== slugs.users)) return null
+  return user.role && (ROLES as readonly string[]).includes(user.role) ? user.role : null
+}
+
+export function userAgency(req: PayloadRequest): ID | null {
+  return relationId((req.user as XxgkUser | null | undefined)?.agency)
+}
+
+/**
+ * The agency and every agency below it (by `parent`), breadth first. Cached on the request,
+ * because one REST call may ask several access functions.
+ */
+export async function agencySubtree(req: PayloadRequest, slugs: XxgkSlugs, root: ID): Promise<ID[]> {
+  const cacheKey = `xxgk:subtree:${slugs.agencies}:${String(root)}`
+  const cached = req.context?.[cacheKey] as ID[] | undefined
+  if (cached) return cached
+  const seen = new Set<string>([String(root)])
+  const all: ID[] = [root]
+  let frontier: ID[] = [root]
+  while (frontier.length > 0) {
+    const { docs } = await req.payload.db.find<{ id: ID }>({
+      collection: slugs.agencies,
+      where: { parent: { in: frontier } },
+      pagination: false,
+      req,
+    })
+    frontier = []
+    for (const doc of docs) {
+      if (seen.has(String(doc.id))) continue
+      seen.add(String(doc.id))
+      all.push(doc.id)
+      frontier.push(doc.id)
+    }
+  }
+  if (req.context) req.context[cacheKey] = all
+  return all
+}
+
+/**
+ * The agencies whose reports the user may read: `true` for all (admin), a list, or none.
+ * Supervisors see their agency and all descendants; editors their own agency.
+ */
+export async function readableAgencies(req: PayloadRequest, slugs: XxgkSlugs): Promise<true | ID[]> {
+  const role = roleOf(req, slugs)
+  if (role === 'admin') return true
+  const agency = userAgency(req)
+  if (!role || agency === null) return []
+  if (role === 'supervisor') return agencySubtree(req, slugs, agency)
+  return [agency]
+}
+
+export function reportAccess(slugs: XxgkSlugs) {
+  const read: Access = async ({ req }) => {
+    const agencies = await readableAgencies(req, slugs)
+    if (agencies === true) return true
+    return agencies.length ? { agency: { in: agencies } } : false
+  }
+  const ownAgencyOnly = (req: PayloadRequest): Where | boolean => {
+    const role = roleOf(req, slugs)
+    if (role === 'admin') return true
+    const agency = userAgency(req)
+    if (role !== 'editor' || agency === null) return false
+    return { agency: { equals: agency } }
+  }
+  return {
+    read,
+    readVersions: read,
+    // an editor creates reports of its own agency only; `data.agency` is checked before anything is written
+    create: (({ req, data }) => {
+      const role = roleOf(req, slugs)
+      if (role === 'admin') return true
+      return role === 'editor' && sameId(data?.agency, userAgency(req))
+    }) as Access,
+    // an editor may not move a report to another agency
+    update: (({ req, data }) => {
+      const where = ownAgencyOnly(req)
+      if (where === true || where === false) return where
+      if (data && 'agency' in data && data.agency !== undefined && !sameId(data.agency, userAgency(req))) return false
+      return where
+    }) as Access,
+    delete: (({ req }) => ownAgencyOnly(req)) as Access,
+  }
+}
+
+export function agencyAccess(slugs: XxgkSlugs) {
+  const adminOnly: Access = ({ req }) => roleOf(req, slugs) === 'admin'
+  return {
+    read: (async ({ req }) => {
+      const agencies = await readableAgencies(req, slugs)
+      if (agencies === true) return true
+      return agencies.length ? { id: { in: agencies } } : false
+    }) as Access,
+    create: adminOnly,
+    update: adminOnly,
+    delete: adminOnly,
+  }
+}
+
+export function userAccess(slugs: XxgkSlugs) {
+  const adminOnly: Access = ({ req }) => roleOf(req, slugs) === 'admin'
+  const adminOrSelf: Access = ({ req }) => {
+    if (roleOf(req, slugs) === 'admin') return true
+    return req.user ? { id: { equals: req.user.id } } : false
+  }
+  return { read: adminOrSelf, create: adminOnly, update: adminOrSelf, delete: adminOnly, unlock: adminOnly }
+}
+
+export const isAdminField = (slugs: XxgkSlugs) => ({ req }: { req: PayloadRequest }) => roleOf(req, slugs) === 'admin'

@@ -1,0 +1,10 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+
+/** The CMS host app. Its own tsconfig keeps Next from type-checking tests, benchmarks and scripts. */
+const nextConfig = {
+  typescript: { tsconfigPath: './tsconfig.app.json' },
+  turbopack: { root: import.meta.dirname },
+  outputFileTracingRoot: import.meta.dirname,
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,29 @@
+'use client'
+/** Requests by outcome across years: a stacked bar per year (recharts), from the stats endpoint's sums. */
+import React from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { AdminLang } from '../translations'
+import { outcomeSeries } from './model'
+
+/** One colour per outcome group, readable on light and dark themes. */
+const COLOURS = ['#2f855a', '#68d391', '#c53030', '#dd6b20', '#805ad5', '#718096']
+
+export function RequestsChart({ data, lang, height = 320 }: { data: Record<string, number>[]; lang: AdminLang; height?: number }) {
+  const series = outcomeSeries()
+  return (
+    <div data-xxgk-chart="" style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--theme-elevation-150)" />
+          <XAxis dataKey="year" stroke="var(--theme-elevation-600)" />
+          <YAxis allowDecimals={false} stroke="var(--theme-elevation-600)" />
+          <Tooltip contentStyle={{ background: 'var(--theme-elevation-0)', borderColor: 'var(--theme-elevation-200)' }} />
+          <Legend />
+          {series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label[lang]} stackId="outcomes" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}

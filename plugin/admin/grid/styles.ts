@@ -1,0 +1,42 @@
+/** The grid's styles, on Payload's theme variables (light and dark). Rendered once as a hoisted <style>. */
+export const GRID_CSS = `
+.xxgk-grid { margin: 0 0 24px; }
+.xxgk-grid__title { margin: 0 0 4px; font-size: 1.15rem; }
+.xxgk-grid__note, .xxgk-grid__hint { margin: 0 0 8px; color: var(--theme-elevation-600); font-size: 12px; }
+.xxgk-grid__scroll { overflow-x: auto; }
+.xxgk-grid table { border-collapse: collapse; width: 100%; min-width: 720px; table-layout: fixed; font-size: 13px; }
+.xxgk-grid th, .xxgk-grid td { border: 1px solid var(--theme-elevation-200); padding: 0; }
+.xxgk-grid th { background: var(--theme-elevation-50); font-weight: 500; padding: 4px 6px; text-align: center; vertical-align: middle; line-height: 1.35; }
+.xxgk-grid th[data-role="row"], .xxgk-grid th[data-role="group"] { text-align: left; }
+.xxgk-grid th[data-role="subtable"] { text-align: left; font-weight: 600; background: var(--theme-elevation-100); }
+.xxgk-grid th[data-role="note"] { font-size: 11px; color: var(--theme-elevation-650); }
+.xxgk-grid td { position: relative; background: var(--theme-input-bg, var(--theme-elevation-0)); }
+.xxgk-grid input { display: block; width: 100%; box-sizing: border-box; border: 0; margin: 0; background: transparent; padding: 6px 8px;
+  text-align: right; font: inherit; font-variant-numeric: tabular-nums; color: var(--theme-text); border-radius: 0; }
+.xxgk-grid input:focus { outline: 2px solid var(--theme-success-500); outline-offset: -2px; }
+.xxgk-grid input::placeholder { color: var(--theme-elevation-400); font-style: italic; opacity: 1; }
+.xxgk-grid input[readonly] { cursor: default; }
+.xxgk-grid td[data-total] input { font-weight: 600; }
+.xxgk-grid td[data-mark="error"] { background: color-mix(in srgb, var(--theme-error-500) 16%, var(--theme-elevation-0)); box-shadow: inset 0 0 0 2px var(--theme-error-500); }
+.xxgk-grid td[data-mark="warning"] { background: color-mix(in srgb, var(--theme-warning-500) 16%, var(--theme-elevation-0)); box-shadow: inset 0 0 0 1px var(--theme-warning-500); }
+.xxgk-grid td[data-mark="blank"] input { text-decoration: underline dotted var(--theme-elevation-400); }
+.xxgk-grid td[data-related] { background: color-mix(in srgb, var(--theme-success-500) 10%, var(--theme-elevation-0)); }
+.xxgk-grid td[data-ambiguous]::after { content: ''; position: absolute; top: 0; left: 0; border-style: solid; border-width: 8px 8px 0 0;
+  border-color: var(--theme-warning-600, #b7791f) transparent transparent transparent; pointer-events: none; }
+.xxgk-grid td[data-mark="error"]::before { content: ''; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 8px 8px 0;
+  border-color: transparent var(--theme-error-500) transparent transparent; pointer-events: none; }
+.xxgk-grid__details { position: sticky; bottom: 0; z-index: 1; margin-top: 8px; padding: 8px 12px; min-height: 3.2em;
+  border: 1px solid var(--theme-elevation-200); background: var(--theme-elevation-50); font-size: 13px; }
+.xxgk-grid__details h5 { margin: 0 0 4px; font-size: 13px; }
+.xxgk-grid__details ul { margin: 4px 0 0; padding-left: 1.2em; }
+.xxgk-grid__details li[data-severity="error"] { color: var(--theme-error-600, var(--theme-error-500)); }
+.xxgk-grid__details li[data-severity="warning"] { color: var(--theme-warning-700, var(--theme-text)); }
+.xxgk-grid__status { color: var(--theme-elevation-700); }
+.xxgk-grid__ambiguity { margin-top: 6px; padding-top: 6px; border-top: 1px dashed var(--theme-elevation-250); }
+.xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
+.xxgk-grid__candidate[data-chosen] { font-weight: 600; }
+.xxgk-btn { font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 3px; cursor: pointer;
+  border: 1px solid var(--theme-elevation-300); background: var(--theme-elevation-0); color: var(--theme-text); }
+.xxgk-btn:hover { background: var(--theme-elevation-100); }
+.xxgk-btn:disabled { opacity: .5; cursor: default; }
+`

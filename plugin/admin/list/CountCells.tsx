@@ -1,0 +1,41 @@
+'use client'
+/** List-view cells of a report's stored error and warning counts: a coloured pill, 无 / None at zero. */
+import React from 'react'
+import { useXxgkT } from '../hooks'
+import { VALIDATION_CSS } from '../validation/styles'
+
+interface CellProps {
+  cellData?: unknown
+}
+
+function CountPill({ count, kind }: { count: unknown; kind: 'error' | 'warning' }) {
+  const { t } = useXxgkT()
+  const styles = (
+    <style href="xxgk-validation" precedence="default">
+      {VALIDATION_CSS}
+    </style>
+  )
+  if (typeof count !== 'number') return <span data-count="">—{styles}</span>
+  if (count === 0) {
+    return (
+      <span className="xxgk-pill xxgk-pill--ok" data-count={0}>
+        {t('noIssuesCell')}
+        {styles}
+      </span>
+    )
+  }
+  return (
+    <span className={`xxgk-pill xxgk-pill--${kind}`} data-count={count}>
+      {t(kind === 'error' ? 'errorsCell' : 'warningsCell', { count })}
+      {styles}
+    </span>
+  )
+}
+
+export function ErrorCountCell({ cellData }: CellProps) {
+  return <CountPill count={cellData} kind="error" />
+}
+
+export function WarningCountCell({ cellData }: CellProps) {
+  return <CountPill count={cellData} kind="warning" />
+}

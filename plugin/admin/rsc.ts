@@ -1,0 +1,2 @@
+/** The admin's server components (`xxgk/rsc#<Name>`). */
+export { DashboardView } from './dashboard/DashboardView'

@@ -1,0 +1,81 @@
+import { ValidationError } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
+import type { Issue, Label } from '../src'
+
+/** One message in both languages: `中文 / English` (the English part without the repeated `path: `). */
+export function bilingual(message: Label, path?: string): string {
+  const prefix = path ? `${path}: ` : ''
+  const en = prefix && message.en.startsWith(prefix) ? message.en.slice(prefix.length) : message.en
+  return `${message.zh} / ${en}`
+}
+
+export interface FieldProblem {
+  path: string
+  message: Label
+  rule?: string
+}
+
+/**
+ * A 400 naming every problem by its path, in the shape the admin understands: it marks each
+ * `errors[].path` as invalid. Each entry also carries `zh`, `en` and, for rule issues, `rule`.
+ */
+export function problemsError(problems: readonly FieldProblem[], req?: PayloadRequest, collection?: string): ValidationError {
+  const errors = problems.map((p) => ({
+    path: p.path,
+    message: bilingual(p.message, p.path),
+    zh: p.message.zh,
+    en: p.message.en,
+    ...(p.rule && { rule: p.rule }),
+  }))
+  return new ValidationError({ collection, errors, req } as ConstructorParameters<typeof ValidationError>[0], req?.t)
+}
+
+export function issuesError(issues: readonly Issue[], req?: PayloadRequest, collection?: string): ValidationError {
+  return problemsError(
+    issues.map((i) => ({ path: i.path, message: i.message, rule: i.rule })),
+    req,
+    collection,
+  )
+}
+
+interface ShapedError {
+  name?: string
+  message?: string
+  status?: number
+  data?: { errors?: { path?: string; message?: string; tableName?: string }[]; collection?: string }
+}
+
+const STATUS_NAMES: Record<number, string> = { 401: 'UnauthorizedError', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict' }
+
+const UNIQUE_MESSAGE: Label = {
+  zh: '该机关该年度的报告已存在（每个机关每年只有一份报告）',
+  en: 'A report of this agency for this year already exists (one report per agency and year)',
+}
+
+/**
+ * Keeps the details of 4xx errors in REST responses. In a production Next build the error
+ * classes exist twice (two bundled copies of payload), so Payload's own `instanceof` check
+ * fails and `data.errors` would be dropped: recognise the error by its shape instead. Also
+ * rewrites the database's unique-index error on (agency, year) into a message people can read.
+ */
+export function keepErrorDetails(reportsTable: string): AfterErrorHook {
+  return ({ error }) => {
+    const shaped = error as ShapedError
+    const status = shaped.status
+    if (typeof status !== 'number' || status < 400 || status >= 500 || !Array.isArray(shaped.data?.errors)) return
+    const errors = shaped.data.errors.map((entry) =>
+      entry.tableName === reportsTable && (entry.path === 'agency' || entry.path === 'year')
+        ? { ...entry, path: 'year', message: bilingual(UNIQUE_MESSAGE), zh: UNIQUE_MESSAGE.zh, en: UNIQUE_MESSAGE.en }
+        : entry,
+    )
+    const message = errors.length !== shaped.data.errors.length || errors.some((e, i) => e !== shaped.data!.errors![i])
+      ? bilingual(UNIQUE_MESSAGE)
+      : (shaped.message ?? '')
+    // class names are minified in production bundles: name the error by its status
+    const name = status === 400 ? 'ValidationError' : (STATUS_NAMES[status] ?? shaped.name ?? 'APIError')
+    return {
+      response: { errors: [{ name, message, data: { ...shaped.data, errors } }] },
+      status,
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import { allCells, TABLE_KEYS } from '../collections'
+import type { XxgkSlugs } from '../collections'
+import { isEditionId } from '../src'
+import { assessReport, DUPLICATE_REPORT } from './assess'
+import { issuesError, problemsError } from './errors'
+import type { FieldProblem } from './errors'
+import { checkIncoming } from './incoming'
+import { getPath, setPath, stripOtherEdition } from './interchange'
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isObject(base) || !isObject(patch)) return patch === undefined ? base : patch
+  const out: Json = { ...base }
+  for (const [key, value] of Object.entries(patch)) out[key] = deepMerge(base[key], value)
+  return out
+}
+
+/**
+ * The document as it will be once this write is stored: Payload writes only the keys a
+ * request sends, so an update's data is laid over the stored document (tables cell by cell,
+ * narrative sections whole).
+ */
+function mergeForValidation(original: Json | undefined, data: Json): Json {
+  if (!original) return { ...data }
+  const merged: Json = { ...original, ...data }
+  for (const table of TABLE_KEYS) merged[table] = deepMerge(original[table], data[table])
+  if (isObject(original.text) || isObject(data.text)) merged.text = { ...(original.text as Json), ...(data.text as Json) }
+  return merged
+}
+
+/**
+ * Cells of the other edition: a value sent for one is refused (the admin hides those cells, so
+ * it could never be seen or cleared there); values left over from before an edition change are
+ * cleared, as that change is the editor's explicit choice of form.
+ */
+function otherEditionCells(data: Json, original: Json | undefined, merged: Json): FieldProblem[] {
+  const edition = merged.edition
+  if (!isEditionId(edition)) return []
+  const problems: FieldProblem[] = []
+  for (const cell of allCells()) {
+    if (cell.editions.includes(edition)) continue
+    const keys = cell.path.split('.')
+    const sent = getPath(data, keys)
+    const before = original ? getPath(original, keys) : undefined
+    if (sent !== undefined && sent !== null && sent !== before) {
+      problems.push({
+        path: cell.path,
+        rule: 'SCHEMA',
+        message: {
+          zh: `${cell.path}: ${edition} 年版格式没有这个单元格（属于 ${cell.editions.join('、')} 年版）`,
+          en: `${cell.path}: the ${edition} edition has no such cell (it belongs to the ${cell.editions.join(', ')} edition)`,
+        },
+      })
+    } else if (before !== undefined && before !== null) {
+      setPath(data, keys, null)
+      setPath(merged, keys, null)
+    }
+  }
+  return problems
+}
+
+export function reportHooks(slugs: XxgkSlugs) {
+  const beforeOperation: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+    if ((operation === 'create' || operation === 'update') && isObject(args.data)) {
+      const problems = await checkIncoming(req, slugs, args.data)
+      if (problems.length) throw problemsError(problems, req, slugs.reports)
+    }
+    return args
+  }
+
+  const beforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+    const original = operation === 'update' ? (originalDoc as Json | undefined) : undefined
+    const merged = mergeForValidation(original, data)
+    const problems = otherEditionCells(data, original, merged)
+    if (problems.length) throw problemsError(problems, req, slugs.reports)
+
+    const assessment = await assessReport(req, slugs, merged, { selfId: original?.id as string | undefined, fillTotals: true })
+    const { agency, filled, result, duplicate } = assessment
+    if (duplicate) {
+      throw problemsError([{ path: 'year', message: DUPLICATE_REPORT(agency.name, merged.year, duplicate.id) }], req, slugs.reports)
+    }
+    for (const { path, value } of filled) setPath(data, path.split('.'), value)
+    data.issues = result.issues
+    data.errorCount = result.errors
+    data.warningCount = result.warnings
+    if (typeof merged.title !== 'string' || !merged.title.trim()) {
+      data.title = `${agency.name}${String(merged.year)}年政府信息公开工作年度报告`
+    }
+    if (merged._status === 'published' && result.errors > 0) {
+      throw issuesError(
+        result.issues.filter((i) => i.severity === 'error'),
+        req,
+        slugs.reports,
+      )
+    }
+    return data
+  }
+
+  const afterRead: CollectionAfterReadHook = ({ doc }) => stripOtherEdition(doc as Json)
+
+  return { beforeOperation, beforeChange, afterRead }
+}

@@ -1,0 +1,114 @@
+import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
+import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections'
+import type { XxgkSlugs } from '../collections'
+import { reportEndpoints } from './endpoints'
+import { keepErrorDetails } from './errors'
+import { reportHooks } from './hooks'
+import { toSnakeCase } from './stats'
+
+/** Changes to one of the plugin's collections; `fields` receives the plugin's fields. */
+export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
+export interface XxgkPluginOptions {
+  /**
+   * `false` keeps the collections (so the database schema stays the same) but drops the
+   * validation hooks, the endpoints and the admin components. Default `true`.
+   */
+  enabled?: boolean
+  /** Collection slugs; default `agencies`, `reports`, `users`. */
+  slugs?: Partial<XxgkSlugs>
+  overrides?: { agencies?: CollectionOverride; reports?: CollectionOverride; users?: CollectionOverride }
+  admin?: {
+    /** A Field component for each statistical table group (receives `clientProps.table`). */
+    tableField?: PayloadComponent
+    /** The component showing stored issues; default `xxgk/client#IssuesField`, `false` for raw JSON. */
+    issuesField?: PayloadComponent | false
+  }
+  /** Rich-text editor of the narrative sections; default: the config's `editor` (Lexical). */
+  editor?: RichTextField['editor']
+}
+
+export const ISSUES_FIELD_COMPONENT = 'xxgk/client#IssuesField'
+
+function applyOverride(base: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
+  if (!override) return base
+  const { fields, admin, access, hooks, endpoints, ...rest } = override
+  const mergedHooks: CollectionConfig['hooks'] = { ...base.hooks }
+  for (const [name, list] of Object.entries(hooks ?? {})) {
+    const key = name as keyof NonNullable<CollectionConfig['hooks']>
+    ;(mergedHooks as Record<string, unknown[]>)[key] = [...((base.hooks?.[key] as unknown[]) ?? []), ...((list as unknown[]) ?? [])]
+  }
+  return {
+    ...base,
+    ...rest,
+    admin: { ...base.admin, ...admin },
+    access: { ...base.access, ...access },
+    hooks: mergedHooks,
+    endpoints: endpoints === false ? false : [...(base.endpoints || []), ...(endpoints || [])],
+    fields: fields ? fields({ defaultFields: base.fields }) : base.fields,
+  }
+}
+
+/**
+ * 政府信息公开工作年度报告 for Payload: agencies, reports (tables generated from the edition
+ * data, validated by the rules engine on every write) and users with roles.
+ *
+ * ```ts
+ * plugins: [xxgkPlugin()]
+ * ```
+ */
+export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
+  return (incoming: Config): Config => {
+    const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...options.slugs }
+    const enabled = options.enabled !== false
+
+    let reports = reportsCollection({
+      slugs,
+      editor: options.editor,
+      ...(enabled && { tableField: options.admin?.tableField }),
+      ...(enabled && options.admin?.issuesField !== false && { issuesField: options.admin?.issuesField ?? ISSUES_FIELD_COMPONENT }),
+    })
+    if (enabled) {
+      const hooks = reportHooks(slugs)
+      reports = {
+        ...reports,
+        hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
+        endpoints: reportEndpoints(slugs),
+      }
+    }
+
+    const others = (incoming.collections ?? []).filter((c) => c.slug !== slugs.users)
+    const existingUsers = (incoming.collections ?? []).find((c) => c.slug === slugs.users)
+    const users = existingUsers ? extendUsersCollection(existingUsers, slugs) : usersCollection(slugs)
+
+    const config: Config = {
+      ...incoming,
+      admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
+      collections: [
+        ...others,
+        applyOverride(agenciesCollection(slugs), options.overrides?.agencies),
+        applyOverride(reports, options.overrides?.reports),
+        applyOverride(users, options.overrides?.users),
+      ],
+    }
+    if (enabled) {
+      config.hooks = {
+        ...incoming.hooks,
+        afterError: [...(incoming.hooks?.afterError ?? []), keepErrorDetails(toSnakeCase(slugs.reports))],
+      }
+    }
+    return config
+  }
+}
+
+export type { XxgkSlugs } from '../collections'
+export { DEFAULT_SLUGS, ROLES, AGENCY_KINDS, AGENCY_LEVELS } from '../collections'
+export type { Role } from '../collections'
+export { reportToInterchange, stripOtherEdition } from './interchange'
+export { lexicalToPlainText, plainTextToLexical } from './richtext'
+export { assessReport } from './assess'
+export { reportStats } from './stats'
+export type { Stats, StatsFilter } from './stats'
+export { bilingual } from './errors'
