@@ -28,7 +28,9 @@ export function ExportButtons(props: { slugs?: AdminSlugs }) {
   const api = useApiUrl()
   const { t } = useXxgkT()
   useEffect(() => markOnce(MEASURES.editReady), [])
-  if (id === undefined || id === null) return null
+  if (id === undefined || id === null) {
+    return <span style={{ fontSize: 12, color: 'var(--theme-elevation-600)' }}>{t('exportNotSaved')}</span>
+  }
   return (
     <div className="xxgk-export" data-xxgk-export="" style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap' }}>
       <span style={{ fontSize: 12, color: 'var(--theme-elevation-600)' }}>{t('exportTitle')}:</span>

@@ -142,7 +142,7 @@ export function DashboardClient(props: DashboardClientProps) {
         </table>
       )}
       <h2 style={{ marginTop: 32 }}>{t('chartTitle')}</h2>
-      {chart === null ? null : chart.length === 0 ? <p>{t('chartEmpty')}</p> : <RequestsChart data={chart} lang={lang} />}
+      {chart === null ? null : chart.length === 0 ? <p>{t('chartEmpty')}</p> : <RequestsChart data={chart} lang={lang} receivedLabel={t('chartReceived')} />}
     </div>
   )
 }

@@ -47,8 +47,3 @@ export function formatCellValue(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : String(value)
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
-
-/** Characters that can start a value when typed into a focused cell (typing replaces it). */
-export function isValueKey(key: string): boolean {
-  return key.length === 1 && /[0-9０-９.+\-－/／]/.test(key)
-}
