@@ -1,9 +1,11 @@
+import { docxKind } from './docx'
 import { flattenedKind } from './flattened'
 import { htmlKind } from './html'
 import type { KindModule } from './kind'
 import { markdownKind } from './markdown'
 import { ocrKind } from './ocr'
+import { pdfKind } from './pdf'
 import { pdfTextKind } from './pdf-text'
 
 /** Every source kind; a new kind is one module added here. */
-export const KINDS: readonly KindModule[] = [htmlKind, markdownKind, ocrKind, flattenedKind, pdfTextKind]
+export const KINDS: readonly KindModule[] = [pdfKind, docxKind, htmlKind, markdownKind, ocrKind, flattenedKind, pdfTextKind]

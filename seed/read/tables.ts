@@ -171,10 +171,13 @@ function mergeContinuations(readings: readonly Reading[], edition: EditionId, ma
   const out: Reading[] = []
   for (const r of readings) {
     const prev = out[out.length - 1]
-    if (prev && !r.label && r.line > prev.line) {
+    if (prev && (!r.label || r.label === prev.label) && r.line > prev.line) {
       const n = prev.label ? width(prev.label, edition) : maxWidth
       if (prev.tokens.length < n && prev.tokens.length + r.tokens.length <= n) {
-        out[out.length - 1] = { ...prev, tokens: [...prev.tokens, ...r.tokens], line: r.line }
+        const tokens = [...prev.tokens, ...r.tokens]
+        // On a page, a row's values are in column order whatever line they were printed on.
+        if (tokens.every((t) => t.x !== undefined)) tokens.sort((a, b) => a.x! - b.x!)
+        out[out.length - 1] = { ...prev, tokens, line: r.line }
         continue
       }
     }
