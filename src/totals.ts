@@ -26,25 +26,30 @@ export function blankTotals(report: unknown): FilledTotal[] {
     .filter((c) => TOTAL_RULES.has(c.rule))
     .map((c) => ({ target: position.get(c.target)!, terms: c.terms.map((t) => ({ at: position.get(t.cell)!, sign: t.sign })) }))
   const filled: FilledTotal[] = []
-  for (let changed = true; changed; ) {
-    changed = false
-    for (const check of checks) {
-      if (values[check.target] !== null) continue
-      let sum = 0
-      let any = false
-      let usable = true
-      for (const term of check.terms) {
-        const value = values[term.at]
-        if (value === INVALID) usable = false
-        else if (value !== null && value !== undefined) {
-          sum += term.sign * value
-          any = true
+  const targets = new Set(checks.map((c) => c.target))
+  // First only checks none of whose inputs is a still-blank total (so 三（七）总计's total waits
+  // for the outcome rows' totals); then the rest, whose blank total inputs could not be filled.
+  for (const waitForTotals of [true, false]) {
+    for (let changed = true; changed; ) {
+      changed = false
+      for (const check of checks) {
+        if (values[check.target] !== null) continue
+        let sum = 0
+        let any = false
+        let usable = true
+        for (const term of check.terms) {
+          const value = values[term.at]
+          if (value === INVALID) usable = false
+          else if (value !== null && value !== undefined) {
+            sum += term.sign * value
+            any = true
+          } else if (waitForTotals && targets.has(term.at)) usable = false
         }
+        if (!usable || !any) continue
+        values[check.target] = sum
+        filled.push({ path: cells[check.target]!.path, value: sum })
+        changed = true
       }
-      if (!usable || !any) continue
-      values[check.target] = sum
-      filled.push({ path: cells[check.target]!.path, value: sum })
-      changed = true
     }
   }
   return filled
