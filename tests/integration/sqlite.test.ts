@@ -1,0 +1,4 @@
+import { describe } from 'vitest'
+import { integrationSuite } from './suite'
+
+describe('SQLite', () => integrationSuite('sqlite'))
