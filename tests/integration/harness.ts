@@ -15,6 +15,7 @@ import { xxgkConfig } from '../../cms/config'
 import type { XxgkConfigOptions } from '../../cms/config'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+type PgPool = { query: (sql: string) => Promise<unknown>; end: () => Promise<void> }
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -86,6 +87,8 @@ export interface StartOptions {
   plugins?: XxgkConfigOptions['plugins']
   /** Serve HTTP (default true). */
   http?: boolean
+  /** Build the schema with the shipped migrations (migrations/) instead of Payload's push. PostgreSQL gets a fresh database. */
+  migrations?: boolean
 }
 
 /** A fresh database of the given kind, schema pushed by Payload, and Payload on it. */
@@ -98,6 +101,11 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-it-'))
     url = `file:${path.join(dir, 'test.db')}`
     cleanup = async () => rmSync(dir, { recursive: true, force: true })
+  } else if (kind === 'postgres' && options.migrations) {
+    // the migrations name the `public` schema: a database of its own (Payload's adapter creates it)
+    const database = new URL(POSTGRES_URL)
+    database.pathname = `/${name}`
+    url = database.toString()
   } else if (kind === 'postgres') {
     url = POSTGRES_URL
     schemaName = name
@@ -110,13 +118,33 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
   const config = await xxgkConfig({
     baseDir: ROOT,
     secret: 'integration-test-secret',
-    database: { url, migrationsDir: path.join(ROOT, 'migrations'), push: true, schemaName },
+    database: { url, migrationsDir: path.join(ROOT, 'migrations'), push: !options.migrations, schemaName },
     plugin: options.plugin,
     plugins: options.plugins,
   })
-  const payload = await getPayload({ config })
-  if (kind === 'postgres') {
-    const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+  // Payload's route handlers find their instance under the default cache key: an HTTP harness
+  // uses it (one per test file); harnesses without HTTP get their own key and can coexist.
+  const payload = await getPayload({ config, ...(options.http === false && { key: name }) })
+  let destroyed = false
+  const destroy = async () => {
+    if (!destroyed) await payload.db.destroy?.()
+    destroyed = true
+  }
+  if (options.migrations && kind !== 'mongodb') {
+    // imported here (vitest compiles them) rather than by Payload's own loader, which cannot read .ts
+    const { migrations } = (await import(path.join(ROOT, 'migrations', kind, 'index.ts'))) as { migrations: unknown[] }
+    await (payload.db.migrate as (args: { migrations: unknown[] }) => Promise<void>)({ migrations })
+  }
+  if (kind === 'postgres' && options.migrations) {
+    const pg = (payload.db as unknown as { pg: { Pool: new (o: object) => PgPool } }).pg
+    cleanup = async () => {
+      await destroy() // no connection may stay open on a database being dropped
+      const admin = new pg.Pool({ connectionString: POSTGRES_URL })
+      await admin.query(`DROP DATABASE IF EXISTS "${name}"`)
+      await admin.end()
+    }
+  } else if (kind === 'postgres') {
+    const pool = (payload.db as unknown as { pool: PgPool }).pool
     cleanup = async () => {
       await pool.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`)
     }
@@ -136,7 +164,7 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
       try {
         await cleanup()
       } finally {
-        await payload.db.destroy?.()
+        await destroy()
       }
     },
   }
