@@ -35,6 +35,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   schema: schemaCommand,
   rules: rulesCommand,
   export: (argv) => import('./export').then((m) => m.exportCommand(argv)),
+  parse: (argv) => import('./parse').then((m) => m.parseCommand(argv)),
 }
 
 export async function main(argv: string[]): Promise<number> {

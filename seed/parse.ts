@@ -27,9 +27,13 @@ import type { Ambiguity, ParseOptions, ParseResult, SourceKind } from './types'
 export async function parseReport(input: Uint8Array | ArrayBuffer | string, options: ParseOptions = {}): Promise<ParseResult> {
   const source = toSourceInput(input, options.filename ?? '')
   const module = pickKind(source, options.kind)
+  if (module.parse) {
+    const parsed = await module.parse(source)
+    return { ...parsed, source: { kind: module.kind, ...(options.filename ? { filename: options.filename } : {}) } }
+  }
   let doc: SourceDocument
   try {
-    doc = await module.read(source)
+    doc = await module.read!(source)
   } catch (error) {
     if (error instanceof ParseRefusal) throw error
     const detail = (error as Error)?.message ?? String(error)
@@ -84,6 +88,7 @@ const KIND_NAMES: Record<SourceKind, { zh: string; en: string }> = {
   markdown: { zh: 'Markdown', en: 'Markdown' },
   ocr: { zh: 'OCR 文本', en: 'OCR text' },
   docx: { zh: 'Word 文档', en: 'Word document' },
+  xlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
 }
 
 export const describeKind = (kind: SourceKind) => KIND_NAMES[kind]

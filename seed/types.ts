@@ -1,7 +1,7 @@
 import type { Issue, Label, Report } from '../src'
 
 /** The kinds of source the parser reads; each has its own module in seed/kinds/. */
-export type SourceKind = 'pdf' | 'pdf-text' | 'flattened' | 'html' | 'markdown' | 'ocr' | 'docx'
+export type SourceKind = 'pdf' | 'pdf-text' | 'flattened' | 'html' | 'markdown' | 'ocr' | 'docx' | 'xlsx'
 
 /**
  * A reading the parser could not settle from the source alone. `path` is a dotted path in the

@@ -1,6 +1,7 @@
 import JSZip from 'jszip'
 import type { Cell, Line } from '../read/document'
 import { refuse } from '../refusal'
+import { zipHasEntry } from './kind'
 import type { KindModule } from './kind'
 
 /**
@@ -144,7 +145,8 @@ export const docxKind: KindModule = {
   sniff: (input) => {
     const zip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b && input.bytes[2] === 0x03 && input.bytes[3] === 0x04
     if (!zip) return 0
-    return /\.docx$/i.test(input.filename) ? 10 : 8
+    if (zipHasEntry(input.bytes, 'word/document.xml')) return 10
+    return /\.docx$/i.test(input.filename) ? 8 : 1
   },
   async read(input) {
     const { lines, title } = await docxLines(input.bytes)

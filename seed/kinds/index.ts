@@ -6,6 +6,7 @@ import { markdownKind } from './markdown'
 import { ocrKind } from './ocr'
 import { pdfKind } from './pdf'
 import { pdfTextKind } from './pdf-text'
+import { xlsxKind } from './xlsx'
 
 /** Every source kind; a new kind is one module added here. */
-export const KINDS: readonly KindModule[] = [pdfKind, docxKind, htmlKind, markdownKind, ocrKind, flattenedKind, pdfTextKind]
+export const KINDS: readonly KindModule[] = [pdfKind, docxKind, xlsxKind, htmlKind, markdownKind, ocrKind, flattenedKind, pdfTextKind]

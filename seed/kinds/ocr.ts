@@ -2,6 +2,7 @@ import { textLines } from '../read/document'
 import type { Line } from '../read/document'
 import { markdownLines } from './markdown'
 import { splitCrawlerHeader } from './crawler'
+import { unifyIdeographs } from '../read/text'
 import { hasExtension } from './kind'
 import type { KindModule } from './kind'
 
@@ -25,7 +26,7 @@ function repairLine(line: Line): Line {
   return {
     cells: line.cells.map((cell) => ({
       ...cell,
-      text: cell.text.replace(/\S+/g, (w) => repairNumber(w)),
+      text: unifyIdeographs(cell.text).replace(/\S+/g, (w) => repairNumber(w)),
     })),
   }
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { isPageFurniture } from '../read/document'
 import type { Cell, Line } from '../read/document'
 import { refuse } from '../refusal'
+import { unifyIdeographs } from '../read/text'
 import type { KindModule } from './kind'
 
 /**
@@ -130,7 +131,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; titl
         const [a, b, c, d, e, f] = item.transform as number[]
         if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!)) continue
         const height = Math.hypot(c!, d!) || item.height || 10
-        runs.push({ text: item.str.replace(/\s+$/, ''), x: e!, y: f! + height / 2, width: item.width, height })
+        runs.push({ text: unifyIdeographs(item.str.replace(/\s+$/, '')), x: e!, y: f! + height / 2, width: item.width, height })
       }
       const rows = rowsOf(joinWrappedNumbers(runs))
       pages.push({ rows: rows.map(cellsOf), height: top!, ys: rows.map((r) => r[0]!.y) })
