@@ -106,7 +106,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
   // A provisional edition is needed to find the tables; the year decides only if the headers cannot.
   const provisional = edition ?? '2021'
   const regions = findRegions(plain.text, provisional)
-  const tokens = tokenize(doc, plain)
+  const tokens = tokenize(doc, plain, tableRanges(plain.text.length, regions, edition === null ? findRegions(plain.text, '2019') : null))
   const options = { fuzzy: module.options.fuzzyLabels, placement: module.options.blankPlacement }
   let tables = readTables(tokens, regions, provisional, options)
   let sections = extractSections(plain.text, regions, tables.reviewEnd)
@@ -173,6 +173,12 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
       ...(doc.declared.publisher ? { publisher: doc.declared.publisher } : {}),
     },
   }
+}
+
+/** Where tables may be, for either edition when the edition is not yet known. */
+function tableRanges(length: number, ...all: (ReturnType<typeof findRegions> | null)[]) {
+  const ranges = all.flatMap((r) => (r ? Object.values(r) : []))
+  return ranges.length ? ranges : [{ start: 0, end: length }]
 }
 
 /** A table none of whose rows was found is one ambiguity, not one per row. */

@@ -30,6 +30,13 @@ const TABLE2_FIGURES: { editions: EditionId[]; cells: string[]; pattern: RegExp 
   },
 ]
 
+const regexes = new Map<string, RegExp>()
+const compiled = (source: string) => {
+  let re = regexes.get(source)
+  if (!re) regexes.set(source, (re = new RegExp(source, 'g')))
+  return re
+}
+
 const textMatch = RULES.find((r): r is TextMatchRule => r.kind === 'textMatch')
 
 export function statedFigures(texts: readonly (string | null | undefined)[], edition: EditionId): StatedFigure[] {
@@ -38,7 +45,7 @@ export function statedFigures(texts: readonly (string | null | undefined)[], edi
   for (const text of compact) {
     for (const figure of textMatch?.figures ?? []) {
       for (const source of figure.patterns) {
-        for (const m of text.matchAll(new RegExp(source, 'g'))) {
+        for (const m of text.matchAll(compiled(source))) {
           figures.push({ cells: [...figure.cells], value: Number(m[1]), excerpt: m[0] })
         }
       }

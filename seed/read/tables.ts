@@ -42,8 +42,17 @@ const cellSpecs = (table: TableKey, rows: readonly RowDef[], edition: EditionId)
   )
 }
 
+const equationCache = new Map<string, LocalEquation[]>()
+
 /** The edition's own equations (src rules) that lie entirely inside a set of cells. */
 export function localEquations(edition: EditionId, paths: readonly string[]): LocalEquation[] {
+  const key = `${edition}|${paths.join(',')}`
+  let cached = equationCache.get(key)
+  if (!cached) equationCache.set(key, (cached = computeLocalEquations(edition, paths)))
+  return cached
+}
+
+function computeLocalEquations(edition: EditionId, paths: readonly string[]): LocalEquation[] {
   const at = new Map(paths.map((p, i) => [p, i]))
   const equations: LocalEquation[] = []
   for (const check of equationChecks(edition)) {

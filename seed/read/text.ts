@@ -31,8 +31,10 @@ export function compactWithMap(text: string): { s: string; map: number[] } {
   return { s, map }
 }
 
+const NOT_LABEL_CHAR = /[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g
+
 export function compactLabel(text: string): string {
-  return compactWithMap(text).s
+  return halfWidth(text.replace(NOT_LABEL_CHAR, ''))
 }
 
 /** Whitespace removed (the form `textStartsWith` and TEXT.MATCH compare in). */

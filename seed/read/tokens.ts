@@ -42,10 +42,15 @@ export const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '——', '–', '�
 const DIGIT = /[0-9]/
 const NUMBERING_SEPARATOR = /[.、．,，]/
 
-/** Tokens of every line of the document. */
-export function tokenize(doc: SourceDocument, plain: PlainText): Token[] {
+/** Tokens of the lines that overlap any of the ranges (the tables), or of every line. */
+export function tokenize(doc: SourceDocument, plain: PlainText, ranges?: readonly { start: number; end: number }[]): Token[] {
   const tokens: Token[] = []
   doc.lines.forEach((line, li) => {
+    if (ranges) {
+      const start = plain.lineStart[li]!
+      const end = li + 1 < plain.lineStart.length ? plain.lineStart[li + 1]! : plain.text.length
+      if (!ranges.some((r) => r.start < end && r.end > start)) return
+    }
     line.cells.forEach((cell, ci) => {
       const at = plain.cellStart[li]![ci]!
       tokenizeCell(cell.text, li, at, cell.x, cell.grid === true, tokens)
