@@ -15,19 +15,29 @@ import type { KindModule } from './kind'
  */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', í: '1', S: '5', B: '8', Z: '2' }
 
-/** A whitespace-separated word that is a number but for OCR look-alikes (1O → 10). */
-export function repairNumber(word: string): string {
-  if (!/[0-9]/.test(word) || word.length > 12) return word
+/**
+ * A whitespace-separated word that is a number but for OCR look-alikes (1O → 10). A word of
+ * look-alikes only (a lone O) is repaired only on a line of numbers (`amongNumbers`).
+ */
+export function repairNumber(word: string, amongNumbers = false): string {
+  if (word.length > 12) return word
+  if (!/[0-9]/.test(word) && !(amongNumbers && word.length <= 2)) return word
   if (![...word].every((c) => /[0-9.,]/.test(c) || c in DIGIT_LOOKALIKES)) return word
   return [...word].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('')
 }
 
 function repairLine(line: Line): Line {
   return {
-    cells: line.cells.map((cell) => ({
-      ...cell,
-      text: unifyIdeographs(cell.text).replace(/\S+/g, (w) => repairNumber(w)),
-    })),
+    cells: line.cells.map((cell) => {
+      const text = unifyIdeographs(cell.text)
+      const numbers = (text.match(/(?:^|\s)[0-9][0-9.,]*(?=\s|$)/g) ?? []).length
+      // a value line: several numbers, or a label and one value at its end (行政许可 O)
+      const labelAndValue = /[\u3400-\u9fff]\S*\s+\S{1,2}\s*$/.test(text)
+      return {
+        ...cell,
+        text: text.replace(/\S+/g, (w, at: number) => repairNumber(w, numbers >= 2 || (labelAndValue && at + w.length >= text.trimEnd().length))),
+      }
+    }),
   }
 }
 

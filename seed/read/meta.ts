@@ -102,6 +102,8 @@ function confusionVariants(name: string): string[] {
   return [...new Set(variants)]
 }
 
+const OFFICE_SUFFIX = /(?:人民政府办公室|人民政府|管理委员会|管委会|委员会|办公室|局|厅|委)$/
+
 function count(haystack: string, needle: string): number {
   let n = 0
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++
@@ -155,7 +157,10 @@ export function extractMeta(text: string, declared: DeclaredFacts, limit: number
     }
   } else {
     const compact = noSpace(text)
-    const variants = confusionVariants(agency).map((v) => ({ v, n: count(compact, v) }))
+    // Count the name without its office suffix: the text says 沭阳县 more often than 沭阳县人民政府.
+    const suffix = OFFICE_SUFFIX.exec(agency)?.[0] ?? ''
+    const stem = agency.length - suffix.length >= 2 ? agency.slice(0, agency.length - suffix.length) : agency
+    const variants = confusionVariants(stem).map((v) => ({ v: v + suffix, n: count(compact, v) }))
     const seen = variants.filter((x) => x.n > 0)
     if (seen.length > 1) {
       seen.sort((a, b) => b.n - a.n)
