@@ -19,15 +19,15 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return m ? (m[1] ?? m[2]!).toLowerCase() : null
 }
 
+/** Binary data has many NUL and control bytes; a text file with a few damaged bytes does not. */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192)
   let control = 0
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!
-    if (b === 0) return true
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++
   }
-  return n > 0 && control / n > 0.02
+  return n > 0 && control / n > 0.01
 }
 
 export function decodeText(bytes: Uint8Array): Decoded | null {
@@ -45,6 +45,10 @@ export function decodeText(bytes: Uint8Array): Decoded | null {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
+    // A UTF-8 file with a few damaged bytes stays UTF-8; text that is mostly not UTF-8 is GB18030.
+    const text = new TextDecoder('utf-8').decode(bytes)
+    const bad = text.match(/\ufffd/g)?.length ?? 0
+    if (bad <= Math.max(3, text.length / 200)) return { text, encoding: 'utf-8' }
     return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' }
   }
 }

@@ -64,7 +64,7 @@ export function findTitles(text: string, limit = text.length): TitleHit[] {
     if (insideQuotes(text, m.index)) continue
     if (/^\s*格\s*式/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue
     const year = Number(m[1])
-    if (year < 2000 || year > 2100) continue
+    if (!plausibleYear(year)) continue
     const between = noSpace(m[2]!)
     if (between) {
       if (NOT_AGENCY.test(between)) continue
@@ -110,6 +110,9 @@ function count(haystack: string, needle: string): number {
   return n
 }
 
+/** The schema's range of report years. */
+const plausibleYear = (year: number) => Number.isInteger(year) && year >= 2000 && year <= 2100
+
 const STATISTICS_YEAR = /统计(?:期限|周期|时限|区间)[^0-9]{0,8}(\d{4})\s*年/
 const OPENING_YEAR = /^\s*(\d{4})\s*年/
 
@@ -125,8 +128,8 @@ export function extractMeta(text: string, declared: DeclaredFacts, limit: number
 
   if (year === null) {
     const m = STATISTICS_YEAR.exec(text) ?? (overview ? OPENING_YEAR.exec(overview) : null)
-    if (m) year = Number(m[1])
-    else if (declared.publishedAt && /^\d{4}/.test(declared.publishedAt)) {
+    if (m && plausibleYear(Number(m[1]))) year = Number(m[1])
+    else if (declared.publishedAt && /^\d{4}/.test(declared.publishedAt) && plausibleYear(Number(declared.publishedAt.slice(0, 4)) - 1)) {
       year = Number(declared.publishedAt.slice(0, 4)) - 1
       ambiguities.push({
         path: 'year',
@@ -137,6 +140,20 @@ export function extractMeta(text: string, declared: DeclaredFacts, limit: number
           en: 'the text does not state the report year; taken as the year before publication',
         },
       })
+    } else {
+      const years = yearsByFrequency(text)
+      if (years.length) {
+        year = years[0]!
+        ambiguities.push({
+          path: 'year',
+          candidates: years.slice(0, 5),
+          chosen: year,
+          reason: {
+            zh: '找不到报告标题，年度取正文中出现最多的年份',
+            en: 'no report title found; the year is the one the text mentions most',
+          },
+        })
+      }
     }
   }
 
@@ -190,6 +207,15 @@ export function extractMeta(text: string, declared: DeclaredFacts, limit: number
     })
   }
   return { title, agency, year, ambiguities }
+}
+
+function yearsByFrequency(text: string): number[] {
+  const counts = new Map<number, number>()
+  for (const m of text.matchAll(/(?<!\d)(\d{4})\s*年/g)) {
+    const y = Number(m[1])
+    if (plausibleYear(y)) counts.set(y, (counts.get(y) ?? 0) + 1)
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([y]) => y)
 }
 
 const AGENCY_NAME = /[\u4e00-\u9fa5]{2,14}?(?:人民政府办公室|人民政府|管理委员会|管委会|委员会|办公室|局|厅|委)/g
