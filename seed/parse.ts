@@ -1,4 +1,4 @@
-import { editionIndex, getEdition, validateReport } from '../src'
+import { editionIndex, getEdition, getTable, validateReport } from '../src'
 import type { EditionId, Report, TableKey } from '../src'
 import { KINDS } from './kinds'
 import type { KindModule, SourceInput } from './kinds/kind'
@@ -153,7 +153,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
 
   const figures = statedFigures([sections.overview, sections.problems, sections.other], edition)
   const solution = solve(tables.units, edition, figures)
-  ambiguities.push(...meta.ambiguities, ...collapseMissingTables(solution.ambiguities))
+  ambiguities.push(...meta.ambiguities, ...collapseMissingTables(solution.ambiguities, edition))
 
   const report = buildReport(edition, solution.values, {
     year: meta.year!,
@@ -182,14 +182,15 @@ function tableRanges(length: number, ...all: (ReturnType<typeof findRegions> | n
 }
 
 /** A table none of whose rows was found is one ambiguity, not one per row. */
-function collapseMissingTables(ambiguities: Ambiguity[]): Ambiguity[] {
+function collapseMissingTables(ambiguities: Ambiguity[], edition: EditionId): Ambiguity[] {
   const out: Ambiguity[] = []
   for (const key of TABLE_KEYS) {
     const own = ambiguities.filter((a) => a.path === key || a.path.startsWith(`${key}.`))
     const missing = own.filter((a) => a.candidates.length === 0 && a.chosen === null)
     const rows = new Set(missing.map((a) => a.path))
-    const total = rowCount(key)
-    if (missing.length > 0 && rows.size >= total) {
+    // table 4's three rows are read as one unit
+    const units = key === 'reviewLitigation' ? 1 : getTable(getEdition(edition), key).rows.length
+    if (missing.length > 0 && rows.size >= units) {
       out.push({
         path: key,
         candidates: [],
@@ -204,12 +205,6 @@ function collapseMissingTables(ambiguities: Ambiguity[]): Ambiguity[] {
   }
   out.push(...ambiguities.filter((a) => !TABLE_KEYS.some((k) => a.path === k || a.path.startsWith(`${k}.`))))
   return out
-}
-
-let rowCounts: Map<TableKey, number> | null = null
-function rowCount(key: TableKey): number {
-  rowCounts ??= new Map(TABLE_KEYS.map((k) => [k, Math.min(...['2021', '2019'].map((e) => getEdition(e as EditionId).tables.find((t) => t.key === k)!.rows.length))]))
-  return key === 'reviewLitigation' ? 1 : rowCounts.get(key)!
 }
 
 function buildReport(

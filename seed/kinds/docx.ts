@@ -8,7 +8,8 @@ import type { KindModule } from './kind'
  * Word documents (.docx), the format most agencies write in: word/document.xml read directly.
  * Paragraphs become lines; each table row becomes a line of cells. A cell continuing a
  * vertical merge (w:vMerge without restart) is left out, like a rowspan in HTML; a cell
- * spanning columns (w:gridSpan) is one cell. Deleted text of tracked changes is skipped.
+ * spanning columns (w:gridSpan) is one cell. Deleted text of tracked changes and the fallback
+ * copies of alternate content are skipped.
  */
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
@@ -27,7 +28,7 @@ interface TableState {
   cell: { text: string; continued: boolean } | null
 }
 
-const TAG = /<(\/?)(w:(?:p|tbl|tr|tc|t|tab|br|cr|vMerge|del|delText|instrText|noBreakHyphen|softHyphen))\b([^>]*?)(\/?)>|([^<]+)/g
+const TAG = /<(\/?)(w:(?:p|tbl|tr|tc|t|tab|br|cr|vMerge|del|delText|instrText|noBreakHyphen|softHyphen)|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g
 
 export function documentLines(xml: string): Line[] {
   const lines: Line[] = []
@@ -71,6 +72,7 @@ export function documentLines(xml: string): Line[] {
         instruction = !closing && !selfClosing
         break
       case 'w:del':
+      case 'mc:Fallback': // the same content again, for readers that lack a feature
         if (!selfClosing) deleted += closing ? -1 : 1
         break
       case 'w:tab':

@@ -1,4 +1,4 @@
-import { EDITION_IDS, getEdition, getTable } from '../../src'
+import { EDITION_IDS, getEdition } from '../../src'
 import type { EditionId } from '../../src'
 import { rowLabels } from './labels'
 import { compactLabel } from './text'
@@ -68,9 +68,4 @@ export function detectEdition(compactDocument: string): EditionReading {
     }
   }
   return { edition: tie ? null : best, found }
-}
-
-/** Whether the edition has a table 2 column or table 3 row with this key (used by tests). */
-export function hasRow(id: EditionId, table: 'proactive' | 'requests', key: string): boolean {
-  return getTable(getEdition(id), table).rows.some((r) => r.key === key)
 }

@@ -247,7 +247,6 @@ function assignInterval(
   options: ReadOptions,
   centres: Map<number, number[]>,
 ): Unit[] | null {
-  const complete = orphans.filter((o, i) => free.length > 0 && o.tokens.length === width(free[Math.min(i, free.length - 1)]!, edition))
   const readOne = (o: Reading, label: RowLabel) => {
     const specs = cellSpecs(table, [label.row], edition)
     return readRow(o.tokens, specs, localEquations(edition, specs.map((s) => s.path)), {
@@ -271,7 +270,6 @@ function assignInterval(
       }
     })
   }
-  void complete
   // Otherwise every order-keeping assignment of value lines to rows is a candidate of one unit.
   const specs = cellSpecs(table, free.map((l) => l.row), edition)
   const offsets: number[] = []
@@ -334,27 +332,21 @@ function assignInterval(
 export function readReviewTable(tokens: readonly Token[], edition: EditionId, options: ReadOptions): { unit: Unit; end: number | null } {
   const table = getTable(getEdition(edition), 'reviewLitigation')
   const specs = cellSpecs('reviewLitigation', table.rows, edition)
+  const numberLines = new Set(tokens.filter((t) => t.t === 'num').map((t) => t.line))
   const values: ValueToken[] = []
   let end: number | null = null
-  let started = false
-  let lastLine = -1
   for (const token of tokens) {
     if (token.t === 'text') {
-      if (started && /[\u3400-\u9fff]/.test(token.s)) break
+      if (values.length && /[\u3400-\u9fff]/.test(token.s)) break
       continue
     }
-    if (!started && token.t === 'blank' && !lineHasNumber(tokens, token.line)) continue
-    started = true
+    // empty header cells are not values; an empty cell on the value line is
+    if (!values.length && token.t === 'blank' && !numberLines.has(token.line)) continue
     values.push(token)
-    lastLine = token.line
     end = token.at + (token.t === 'num' ? token.digits.length : Math.max(1, token.marker.length))
   }
-  void lastLine
   const result = values.length
-    ? readRow(values, specs, localEquations(edition, specs.map((s) => s.path)), {
-        placement: options.placement,
-        centres: values.every((t) => t.x !== undefined) && values.length === specs.length ? undefined : undefined,
-      })
+    ? readRow(values, specs, localEquations(edition, specs.map((s) => s.path)), { placement: options.placement })
     : { candidates: [], complete: true }
   return {
     unit: {
@@ -367,10 +359,6 @@ export function readReviewTable(tokens: readonly Token[], edition: EditionId, op
     },
     end,
   }
-}
-
-function lineHasNumber(tokens: readonly Token[], line: number): boolean {
-  return tokens.some((t) => t.line === line && t.t === 'num')
 }
 
 /** Tokens inside a region; a text token straddling its start is cut at the start. */

@@ -1,0 +1,168 @@
+/**
+ * The editor's experience in a real browser (Debian's chromium via playwright-core) against
+ * `npm start` (next start) of the host app on a fresh SQLite database, as a new user meets it.
+ * The steps run in order and build on each other. Screenshots go to test-results/e2e/.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { parseReportXlsx } from '../../seed/xlsx'
+import { cellBox, cellInput, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser'
+import type { Session } from './browser'
+import { Api, ARTIFACTS, CHROMIUM, startCms } from './cms'
+import type { Cms } from './cms'
+
+const VALIDATION_TAB = '校验'
+const PUBLISH = '发布修改'
+
+const editorA = { email: 'editor@wangji.gov.cn', password: 'wangji-editor-pw-1' }
+const editorB = { email: 'editor@liji.gov.cn', password: 'liji-editor-pw-1' }
+
+// Without Debian's chromium (.ci/run installs it) there is no browser to test in.
+describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromium)', () => {
+  let cms: Cms
+  let admin: Api
+  let reportId: string
+  let reportUrl: string
+  let editor: Session
+  let page: Page
+
+  beforeAll(async () => {
+    cms = await startCms({ label: 'e2e' })
+    admin = await Api.login(cms.url, cms.admin.email, cms.admin.password)
+    const reports = await admin.get('/reports?limit=10&depth=0')
+    expect(reports.body.docs).toHaveLength(1) // the seeded sample report
+    const seed = reports.body.docs[0]
+    reportId = String(seed.id)
+    reportUrl = `${cms.url}/admin/collections/reports/${reportId}`
+    const other = await admin.post('/agencies', { name: '李集镇人民政府', kind: 'government', level: 'township' })
+    expect(other.status).toBe(201)
+    for (const [user, agency] of [
+      [editorA, seed.agency],
+      [editorB, other.body.doc.id],
+    ] as const) {
+      const created = await admin.post('/users', { ...user, role: 'editor', agency })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+    }
+    editor = await openBrowser({ locale: 'zh-CN' })
+    page = editor.page
+  }, 600_000)
+
+  afterAll(async () => {
+    await editor?.close()
+    await cms?.stop()
+  })
+
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
+
+  it('an editor logs in and opens the seed report from the list, in Chinese', async () => {
+    await logIn(page, cms.url, editorA.email, editorA.password)
+    await page.goto(`${cms.url}/admin/collections/reports`)
+    const row = page.locator('table tbody tr').filter({ hasText: '王集乡人民政府' })
+    await expect.poll(() => row.count()).toBe(1)
+    // the list's error and warning columns
+    await expect.poll(() => row.locator('[data-count]').count()).toBe(2)
+    await row.locator('a').first().click()
+    await page.waitForURL(`**/admin/collections/reports/${reportId}`)
+    await expect.poll(() => page.locator('.tabs-field__tab-button', { hasText: '三、收到和处理政府信息公开申请情况' }).count()).toBe(1)
+  })
+
+  it('typing a table 3 cell so a rule breaks marks the cells the rule names, with the Chinese message', async () => {
+    const grid = await openGrid(page, 'requests')
+    // laid out like the printed form: 法人或其他组织 over five columns, group labels as merged cells
+    await expect.poll(() => grid.locator('th[colspan="5"]', { hasText: '法人或其他组织' }).count()).toBe(1)
+    await expect.poll(() => grid.locator('th[rowspan="8"]', { hasText: '（三）不予公开' }).count()).toBe(1)
+    await expect.poll(() => grid.locator('td[data-mark="error"]').count()).toBe(0)
+    await typeInCell(page, 'requests.received.natural', '5')
+    const total = cellBox(page, 'requests.received.total')
+    await expect.poll(() => total.getAttribute('data-mark')).toBe('error')
+    expect(await total.getAttribute('title')).toContain('报告值 0，计算值 5（一、本年新收政府信息公开申请数量：总计应等于各类申请人之和）')
+    await expect.poll(() => cellBox(page, 'requests.carriedForward.natural').getAttribute('data-mark')).toBe('error')
+    expect(await cellBox(page, 'requests.carriedForward.natural').getAttribute('title')).toContain('第一项加第二项之和应等于第三项加第四项之和')
+    // the focused cell's messages in the bar under the grid
+    await cellInput(page, 'requests.received.total').focus()
+    await expect.poll(() => grid.locator('[data-cell-messages="requests.received.total"]').textContent()).toContain('报告值 0，计算值 5')
+    await shot('grid-requests-error.png')
+  })
+
+  it('the Validation tab lists every issue, errors first, and leads to its cell', async () => {
+    await openTab(page, VALIDATION_TAB)
+    const view = page.locator('[data-xxgk-validation]')
+    await view.waitFor()
+    expect(Number(await view.getAttribute('data-errors'))).toBeGreaterThanOrEqual(3)
+    const rows = view.locator('tr[data-severity]')
+    expect(await rows.first().getAttribute('data-severity')).toBe('error')
+    const severities = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-severity')))
+    expect(severities.indexOf('warning') === -1 || severities.lastIndexOf('error') < severities.indexOf('warning')).toBe(true)
+    await expect.poll(() => view.locator('tr[data-path="requests.received.total"]').textContent()).toContain('报告值 0，计算值 5')
+    await shot('validation-tab.png')
+    await view.locator('tr[data-path="requests.received.total"] button').click()
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset?.path ?? null))
+      .toBe('requests.received.total')
+  })
+
+  it('publishing is refused while the report has errors, and nothing is stored', async () => {
+    await page.getByRole('button', { name: PUBLISH }).click()
+    await expect.poll(() => page.locator('.toast-error').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    const stored = await admin.get(`/reports/${reportId}?depth=0&draft=true`)
+    expect(stored.body.requests.received.natural).toBe(0)
+    expect(stored.body._status).toBe('published')
+  })
+
+  it('fixed in the grid (blank totals computed live), it publishes', async () => {
+    await openGrid(page, 'requests')
+    await typeInCell(page, 'requests.granted.natural', '5')
+    for (const total of ['requests.received.total', 'requests.granted.total', 'requests.totalHandled.natural', 'requests.totalHandled.total']) {
+      await typeInCell(page, total, '')
+    }
+    // blank totals show their computed value, greyed
+    await expect.poll(() => cellInput(page, 'requests.totalHandled.total').getAttribute('placeholder')).toBe('5')
+    await expect.poll(() => page.locator('[data-xxgk-grid="requests"] td[data-mark="error"]').count()).toBe(0)
+    await shot('grid-requests-fixed.png')
+    await page.getByRole('button', { name: PUBLISH }).click()
+    await expect.poll(() => page.locator('.toast-success').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    const stored = await admin.get(`/reports/${reportId}?depth=0`)
+    expect(stored.body._status).toBe('published')
+    expect(stored.body.requests.received).toMatchObject({ natural: 5, total: 5 })
+    expect(stored.body.requests.totalHandled).toMatchObject({ natural: 5, total: 5 })
+    expect(stored.body.errorCount).toBe(0)
+  })
+
+  it('exports HTML and XLSX from the edit view with the published figures', async () => {
+    await page.reload()
+    const download = async (format: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-xxgk-export] a[data-format="${format}"]`).click()])
+      const target = path.join(ARTIFACTS, `export.${format}`)
+      await file.saveAs(target)
+      return readFileSync(target)
+    }
+    const html = (await download('html')).toString('utf8')
+    expect(html).toContain('王集乡人民政府2023年政府信息公开工作年度报告')
+    expect(html).toMatch(/data-path="requests\.received\.total"[^>]*>5</)
+    expect(html).toMatch(/data-path="requests\.granted\.natural"[^>]*>5</)
+    const xlsx = await parseReportXlsx(await download('xlsx'))
+    expect(xlsx.report.agency).toBe('王集乡人民政府')
+    expect((xlsx.report.requests as any).received).toMatchObject({ natural: 5, total: 5 })
+    expect((xlsx.report.requests as any).totalHandled.total).toBe(5)
+  })
+
+  it('an editor of another agency cannot see the report (and works in English)', async () => {
+    const other = await openBrowser({ locale: 'en-US' })
+    try {
+      await logIn(other.page, cms.url, editorB.email, editorB.password)
+      await other.page.goto(`${cms.url}/admin/collections/reports`)
+      await expect.poll(() => other.page.getByText('Annual reports').count()).toBeGreaterThan(0)
+      expect(await other.page.locator('table tbody tr', { hasText: '王集乡' }).count()).toBe(0)
+      await other.page.goto(reportUrl)
+      await other.page.waitForLoadState('networkidle')
+      expect(await other.page.locator('[data-xxgk-grid]').count()).toBe(0)
+      expect(await other.page.locator('input[data-path]').count()).toBe(0)
+      const api = await other.page.request.get(`${cms.url}/api/reports/${reportId}`)
+      expect([403, 404]).toContain(api.status())
+    } finally {
+      await other.close()
+    }
+  })
+})
