@@ -151,6 +151,17 @@ describe('splitting run-together digits', () => {
   })
 })
 
+describe('the project’s own XLSX export', () => {
+  it('is read through seed/xlsx.ts as kind xlsx, giving back the report', async () => {
+    const { renderReportXlsx } = await import('../../src/render/xlsx')
+    const expected = JSON.parse(textOf('corpus/real/huaian-city-gov-2024.expected.json')).report
+    const bytes = new Uint8Array(await renderReportXlsx(expected))
+    const { report, source } = await parseReport(bytes, { filename: 'export.bin' })
+    expect(source.kind).toBe('xlsx')
+    expect(report).toMatchObject(expected)
+  })
+})
+
 describe('refusals', () => {
   it('refuses text that is not a report', async () => {
     await expect(parseReport('这是一封普通的信。', { filename: 'letter.txt' })).rejects.toMatchObject({
