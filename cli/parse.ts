@@ -7,7 +7,10 @@ import type { Ambiguity, ParseResult } from '../seed'
 import { paint } from './io'
 import { formatIssues } from './validate'
 
-const USAGE = 'usage: xxgk parse <file> [--json]'
+const USAGE = `usage: xxgk parse <file> [--json]
+  读取已发布的年度报告（PDF、Word、网页、Markdown、文本）/ read a published report (PDF, Word, web page, Markdown, text)
+  --json  只输出 { report, issues, ambiguities } / print exactly { report, issues, ambiguities }
+  退出码 exit status: 0 已读取 parsed, 1 报告违反规则 the report breaks a rule, 2 无法读取或不是报告 unreadable or not a report`
 
 /**
  * `xxgk parse <file> [--json]`: reads a published report (PDF, Word, web page, Markdown, text)
@@ -19,8 +22,12 @@ export async function parseCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   })
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
   if (positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`)
     return 2
@@ -75,11 +82,12 @@ function formatTable(report: Report, key: TableKey, ambiguous: Set<string>): str
   }
   const labelWidth = key === 'requests' ? 40 : 22
   const columns = table.columns
-  lines.push(`  ${pad('', labelWidth)}${columns.map((c) => padStart(c.label.zh, 12)).join('')}`)
+  const w = Math.max(...columns.map((c) => width(c.label.zh))) + 2
+  lines.push(`  ${pad('', labelWidth)}${columns.map((c) => padStart(c.label.zh, w)).join('')}`)
   for (const row of table.rows) {
     const label = row.label.zh.length > 19 ? `${row.label.zh.slice(0, 18)}…` : row.label.zh
     const mark = [...ambiguous].some((p) => `${key}.${row.key}`.startsWith(p)) ? paint(33, ' ?') : ''
-    lines.push(`  ${pad(label, labelWidth)}${columns.map((c) => padStart(show(cell(report, key, row.key, c.key)), 12)).join('')}${mark}`)
+    lines.push(`  ${pad(label, labelWidth)}${columns.map((c) => padStart(show(cell(report, key, row.key, c.key)), w)).join('')}${mark}`)
   }
   return lines
 }
