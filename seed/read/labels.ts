@@ -32,6 +32,8 @@ export function splitItemNumber(label: string): { item: number | null; rest: str
 
 /** Cores shorter than this only match whole, and with their item number when they have one. */
 const SHORT = 4
+/** How much of a segment's end can be a wrapped or shortened label (the longest label is ~34 characters). */
+const TAIL = 40
 
 const cache = new Map<string, RowLabel[]>()
 
@@ -115,14 +117,14 @@ export function matchRow(segment: string, labels: readonly RowLabel[], fuzzy = f
   if (!best) {
     // A shortened label (规范性文件) or the tail of a wrapped one (形，不计其他情形）): the end of
     // the segment is a piece of exactly one row's label.
-    for (let k = s.length; k >= SHORT && !best; k--) {
+    for (let k = Math.min(s.length, TAIL); k >= SHORT && !best; k--) {
       const tail = s.slice(s.length - k)
       const owners = labels.filter((l) => l.core.includes(tail))
       if (owners.length === 1) best = { label: owners[0]!, end: s.length, score: k, fuzzy: false }
       else if (owners.length > 1) break
     }
   }
-  if (!best && fuzzy) best = fuzzyMatch(s, labels)
+  if (!best && fuzzy) best = fuzzyMatch(s.slice(-TAIL * 2), labels)
   return tie ? null : best
 }
 
