@@ -120,23 +120,25 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; titl
     return refuse(`PDF 文件已损坏或无法打开（${(error as Error).message}）`, `the PDF is damaged or cannot be opened (${(error as Error).message})`)
   }
   try {
-    const pages: { rows: Cell[][]; height: number; ys: number[] }[] = []
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p)
-      const [, , , top] = page.view
-      const content = await page.getTextContent()
-      const runs: Run[] = []
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue
-        const [a, b, c, d, e, f] = item.transform as number[]
-        if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!)) continue
-        const height = Math.hypot(c!, d!) || item.height || 10
-        runs.push({ text: unifyIdeographs(item.str.replace(/\s+$/, '')), x: e!, y: f! + height / 2, width: item.width, height })
-      }
-      const rows = rowsOf(joinWrappedNumbers(runs))
-      pages.push({ rows: rows.map(cellsOf), height: top!, ys: rows.map((r) => r[0]!.y) })
-      page.cleanup()
-    }
+    // Pages are requested together: pdfjs answers through messages, and waits overlap.
+    const pages = await Promise.all(
+      Array.from({ length: doc.numPages }, async (_, i) => {
+        const page = await doc.getPage(i + 1)
+        const [, , , top] = page.view
+        const content = await page.getTextContent()
+        const runs: Run[] = []
+        for (const item of content.items) {
+          if (!('str' in item) || !item.str.trim()) continue
+          const [a, b, c, d, e, f] = item.transform as number[]
+          if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!)) continue
+          const height = Math.hypot(c!, d!) || item.height || 10
+          runs.push({ text: unifyIdeographs(item.str.replace(/\s+$/, '')), x: e!, y: f! + height / 2, width: item.width, height })
+        }
+        const rows = rowsOf(joinWrappedNumbers(runs))
+        page.cleanup()
+        return { rows: rows.map(cellsOf), height: top!, ys: rows.map((r) => r[0]!.y) }
+      }),
+    )
     const meta = await doc.getMetadata().catch(() => null)
     const title = (meta?.info as { Title?: string } | undefined)?.Title
     return { lines: dropFurniture(pages), title: title && /政府信息公开/.test(title) ? title : undefined }
