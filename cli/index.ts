@@ -10,6 +10,9 @@ const HELP = `xxgk — 政府信息公开工作年度报告 / government informa
       打印 JSON Schema / print the JSON Schema of the interchange JSON
   xxgk rules
       打印规则数据 / print the rules as JSON, templates and expanded per edition
+  xxgk parse <file> [--json]
+      读取已发布的报告 / read a published report (PDF, Word, HTML, Markdown, text);
+      exit 0 ok, 1 rule errors, 2 not readable or not a report
   xxgk export <report.json> [--format html|xlsx|json|txt] [--out <file>] [--lang zh|en]
       导出报告 / export a report (html, xlsx, json, txt); see xxgk export --help
 `
