@@ -8,7 +8,7 @@ import { useConfig } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
 import { DEFAULT_ADMIN_SLUGS, useXxgkT } from './hooks'
 import type { AdminSlugs } from './hooks'
-import { VALIDATION_CSS } from './validation/styles'
+import { AdminStyles } from './styles'
 
 export const IMPORT_ACCEPT = '.pdf,.html,.htm,.txt,.md,.markdown,.docx,.xlsx'
 
@@ -111,9 +111,7 @@ export function ImportUpload(props: ImportUploadProps) {
         borderRadius: 4,
       }}
     >
-      <style href="xxgk-validation" precedence="default">
-        {VALIDATION_CSS}
-      </style>
+      <AdminStyles />
       <strong>{t('importTitle')}</strong>
       <p style={{ margin: '4px 0 8px', fontSize: 12, color: 'var(--theme-elevation-600)' }}>{t('importHint')}</p>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>

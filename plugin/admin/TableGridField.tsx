@@ -81,10 +81,7 @@ export function TableGridField(props: TableGridFieldProps) {
   return (
     <div className="field-type xxgk-table-field" data-xxgk-table-field={table}>
       <h3 className="xxgk-grid__title">{tableDef.label[lang]}</h3>
-      <p className="xxgk-grid__note">
-        {t('gridEdition', { edition: editionDef.label[lang], source: editionDef.source })}
-        {tableDef.note ? ` · ${tableDef.note[lang]}` : ''}
-      </p>
+      <p className="xxgk-grid__note">{t('gridEdition', { edition: editionDef.label[lang], source: editionDef.source })}</p>
       <TableGrid
         model={gridModel(edition, table)}
         lang={lang}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countStates, dashboardRows, dueDate, outcomeChartData, outcomeSeries, reportState } from '../../plugin/admin/dashboard/model'
+import { countStates, dashboardRows, dueDate, outcomeChartData, outcomeSeries, reportState, shortLabel } from '../../plugin/admin/dashboard/model'
 import type { DashboardAgency, DashboardReport } from '../../plugin/admin/dashboard/model'
 import { expectedFile } from '../helpers/corpus'
 
@@ -78,6 +78,8 @@ describe('supervisor dashboard', () => {
       '（五）不予处理',
       '（六）其他处理',
     ])
+    expect(outcomeSeries().map((s) => shortLabel(s.label.zh))[1]).toBe('（二）部分公开')
+    expect(outcomeSeries().map((s) => shortLabel(s.label.en))[1]).toBe('(2) Partially granted')
     const r2024 = expectedFile('huaian-city-gov-2024').report.requests
     const r2019 = expectedFile('pingtan-zone-gov-2019.format2019').report.requests
     const data = outcomeChartData([

@@ -6,7 +6,7 @@
 import React, { useEffect, useMemo, useState } from 'react'
 import { useApiUrl, useXxgkT } from '../hooks'
 import type { XxgkTranslationKey } from '../translations'
-import { VALIDATION_CSS } from '../validation/styles'
+import { AdminStyles } from '../styles'
 import { countStates, outcomeChartData, REPORT_STATES } from './model'
 import type { DashboardRow, Id, ReportState, YearRequests } from './model'
 import { RequestsChart } from './RequestsChart'
@@ -76,9 +76,7 @@ export function DashboardClient(props: DashboardClientProps) {
 
   return (
     <div className="xxgk-dashboard" data-xxgk-dashboard="" data-year={props.year}>
-      <style href="xxgk-validation" precedence="default">
-        {VALIDATION_CSS}
-      </style>
+      <AdminStyles />
       <h1>{t('dashboardTitle')}</h1>
       <form method="get" style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '8px 0 16px' }}>
         <label htmlFor="xxgk-dashboard-year">{t('dashboardYear')}</label>

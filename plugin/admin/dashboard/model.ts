@@ -142,6 +142,11 @@ export function outcomeSeries(): OutcomeSeries[] {
   return series
 }
 
+/** A row label without its trailing explanation, for a chart legend: （二）部分公开（区分处理的…） → （二）部分公开. */
+export function shortLabel(label: string): string {
+  return label.replace(/\s*[（(][^（）()]*[）)]$/, '') || label
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**

@@ -9,6 +9,7 @@ import { cellLabel } from '../../../src'
 import type { Label } from '../../../src'
 import { labelText } from '../../../src/render/layout'
 import { onFocusRequest, takeFocusRequest } from '../focus'
+import { AdminStyles } from '../styles'
 import { MEASURES, markOnce, measureSince } from '../perf'
 import type { AdminLang, XxgkTranslationKey } from '../translations'
 import { candidateCells, describeCandidate, reasonText } from './ambiguities'
@@ -19,7 +20,6 @@ import type { GridModel, ValueCell } from './model'
 import { keyMove, moveFrom } from './navigation'
 import type { CellMode } from './navigation'
 import { parseClipboard, pastePlan } from './paste'
-import { GRID_CSS } from './styles'
 import { cellView, relatedCells } from './view'
 
 export interface CellWrite {
@@ -337,9 +337,7 @@ export function TableGrid(props: TableGridProps) {
 
   return (
     <div className="xxgk-grid" data-xxgk-grid={model.table} data-edition={model.edition} ref={rootRef}>
-      <style href="xxgk-grid" precedence="default">
-        {GRID_CSS}
-      </style>
+      <AdminStyles />
       <p className="xxgk-grid__hint">{t('gridHint')}</p>
       <div className="xxgk-grid__scroll">
         <table
@@ -411,7 +409,7 @@ function CellDetails({ id, model, path, lang, t, status, check, invalid, ambigui
   const computed = path ? check?.totals.get(path) : undefined
   const ordered = [...marks.filter((m) => m.severity === 'error'), ...marks.filter((m) => m.severity !== 'error')]
   return (
-    <div className="xxgk-grid__details" id={id} aria-live="polite">
+    <div className="xxgk-grid__details" id={id} aria-live="polite" data-empty={!vc && !status ? '' : undefined}>
       {vc ? (
         <>
           <h5>

@@ -2,7 +2,7 @@
 /** List-view cells of a report's stored error and warning counts: a coloured pill, 无 / None at zero. */
 import React from 'react'
 import { useXxgkT } from '../hooks'
-import { VALIDATION_CSS } from '../validation/styles'
+import { AdminStyles } from '../styles'
 
 interface CellProps {
   cellData?: unknown
@@ -10,11 +10,7 @@ interface CellProps {
 
 function CountPill({ count, kind }: { count: unknown; kind: 'error' | 'warning' }) {
   const { t } = useXxgkT()
-  const styles = (
-    <style href="xxgk-validation" precedence="default">
-      {VALIDATION_CSS}
-    </style>
-  )
+  const styles = <AdminStyles />
   if (typeof count !== 'number') return <span data-count="">—{styles}</span>
   if (count === 0) {
     return (

@@ -11,9 +11,9 @@ import { cellsUnder, describeCandidate, isAmbiguity, reasonText } from '../grid/
 import { requestCellFocus } from '../focus'
 import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from '../hooks'
 import type { AdminSlugs } from '../hooks'
-import { GRID_CSS } from '../grid/styles'
-import { VALIDATION_CSS } from './styles'
+import { AdminStyles } from '../styles'
 import { groupIssues, issuePlace, ruleTitle } from './model'
+import { messageOnCell } from '../grid/live'
 
 export interface ValidationViewProps {
   slugs?: AdminSlugs
@@ -51,8 +51,8 @@ function IssueTable({ issues, edition, t, lang }: { issues: Issue[]; edition: Ed
                 {place.label}
                 {place.cell && <div className="xxgk-issues__rule">{issue.path}</div>}
               </td>
-              <td>{issue.message[lang]}</td>
-              <td>
+              <td>{messageOnCell(issue.message, issue.path)[lang]}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>
                 {place.cell && (
                   <button type="button" className="xxgk-btn" onClick={() => requestCellFocus(issue.path)}>
                     {t('goToCell')}
@@ -78,16 +78,7 @@ export function ValidationView(props: ValidationViewProps) {
     return ambiguityList.filter(isAmbiguity).filter((a) => !a.confirmed)
   }, [ambiguityList, check])
 
-  const styles = (
-    <>
-      <style href="xxgk-grid" precedence="default">
-        {GRID_CSS}
-      </style>
-      <style href="xxgk-validation" precedence="default">
-        {VALIDATION_CSS}
-      </style>
-    </>
-  )
+  const styles = <AdminStyles />
   if (!check) {
     return (
       <div className="xxgk-validation">

@@ -1,5 +1,10 @@
-/** The grid's styles, on Payload's theme variables (light and dark). Rendered once as a hoisted <style>. */
-export const GRID_CSS = `
+/**
+ * The plugin's admin styles, on Payload's theme variables (light and dark). Every component
+ * renders <AdminStyles />; React hoists it once into <head> (same href).
+ */
+import React from 'react'
+
+export const ADMIN_CSS = `/* grid */
 .xxgk-grid { margin: 0 0 24px; }
 .xxgk-grid__title { margin: 0 0 4px; font-size: 1.15rem; }
 .xxgk-grid__note, .xxgk-grid__hint { margin: 0 0 8px; color: var(--theme-elevation-600); font-size: 12px; }
@@ -27,6 +32,7 @@ export const GRID_CSS = `
   border-color: transparent var(--theme-error-500) transparent transparent; pointer-events: none; }
 .xxgk-grid__details { position: sticky; bottom: 0; z-index: 1; margin-top: 8px; padding: 8px 12px; min-height: 3.2em;
   border: 1px solid var(--theme-elevation-200); background: var(--theme-elevation-50); font-size: 13px; }
+.xxgk-grid__details[data-empty] { position: static; visibility: hidden; }
 .xxgk-grid__details h5 { margin: 0 0 4px; font-size: 13px; }
 .xxgk-grid__details ul { margin: 4px 0 0; padding-left: 1.2em; }
 .xxgk-grid__details li[data-severity="error"] { color: var(--theme-error-600, var(--theme-error-500)); }
@@ -35,8 +41,32 @@ export const GRID_CSS = `
 .xxgk-grid__ambiguity { margin-top: 6px; padding-top: 6px; border-top: 1px dashed var(--theme-elevation-250); }
 .xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
 .xxgk-grid__candidate[data-chosen] { font-weight: 600; }
-.xxgk-btn { font: inherit; font-size: 12px; padding: 3px 10px; border-radius: 3px; cursor: pointer;
+/* validation, pills */
+.xxgk-validation { margin-bottom: 24px; }
+.xxgk-validation h3 { margin: 0 0 8px; }
+.xxgk-validation h4 { margin: 16px 0 6px; }
+.xxgk-validation__note { color: var(--theme-elevation-600); font-size: 12px; margin: 0 0 8px; }
+.xxgk-issues { border-collapse: collapse; width: 100%; font-size: 13px; }
+.xxgk-issues th, .xxgk-issues td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--theme-elevation-150); }
+.xxgk-issues th { font-weight: 500; color: var(--theme-elevation-650); }
+.xxgk-issues__rule { font-family: var(--font-mono, monospace); font-size: 11px; color: var(--theme-elevation-550); }
+.xxgk-pill { display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 12px; white-space: nowrap; }
+.xxgk-pill--error { background: var(--theme-error-100, #fde2e2); color: var(--theme-error-750, #9b1c1c); }
+.xxgk-pill--warning { background: var(--theme-warning-100, #fdf2d0); color: var(--theme-warning-750, #7a5a00); }
+.xxgk-pill--ok { background: var(--theme-success-100, #dcf5e3); color: var(--theme-success-750, #1e6b38); }
+.xxgk-pill--muted { background: var(--theme-elevation-100); color: var(--theme-elevation-700); }
+.xxgk-validation details summary { cursor: pointer; margin: 12px 0 6px; }
+/* buttons */
+.xxgk-btn { font: inherit; font-size: 12px; line-height: 1.4; padding: 3px 10px; border-radius: 3px; cursor: pointer; white-space: nowrap;
   border: 1px solid var(--theme-elevation-300); background: var(--theme-elevation-0); color: var(--theme-text); }
 .xxgk-btn:hover { background: var(--theme-elevation-100); }
 .xxgk-btn:disabled { opacity: .5; cursor: default; }
 `
+
+export function AdminStyles() {
+  return (
+    <style href="xxgk-admin" precedence="default">
+      {ADMIN_CSS}
+    </style>
+  )
+}
