@@ -19,7 +19,7 @@ const zh = {
   // import ambiguities on cells
   ambiguityTitle: '导入时无法唯一确定，请核对',
   ambiguityChosen: '当前采用：{{value}}',
-  ambiguityCandidates: '可能的读法',
+  ambiguityCandidates: '可能的读法：',
   ambiguityConfirm: '确认当前值',
   ambiguityUse: '采用此读法',
   ambiguityNone: '（未采用任何读法）',
@@ -108,7 +108,7 @@ const en: Record<XxgkTranslationKey, string> = {
   pasteNothing: 'The clipboard holds no table data to paste',
   ambiguityTitle: 'The importer could not read this unambiguously: please check',
   ambiguityChosen: 'Currently used: {{value}}',
-  ambiguityCandidates: 'Possible readings',
+  ambiguityCandidates: 'Possible readings:',
   ambiguityConfirm: 'Confirm current value',
   ambiguityUse: 'Use this reading',
   ambiguityNone: '(no reading used)',

@@ -438,7 +438,7 @@ function CellDetails({ id, model, path, lang, t, status, check, invalid, ambigui
                       : describeCandidate(ambiguity.chosen, ambiguity.path, model.edition, lang),
                 })}
               </div>
-              <div>{t('ambiguityCandidates')}:</div>
+              <div>{t('ambiguityCandidates')}</div>
               <ul>
                 {ambiguity.candidates.map((candidate, c) => {
                   const chosen = JSON.stringify(candidate) === JSON.stringify(ambiguity.chosen)
