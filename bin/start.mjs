@@ -6,6 +6,7 @@
  * serves http://localhost:$PORT/admin (PORT default 3000).
  *   --dev         `next dev` instead of build + `next start`
  *   --build-only  generate the admin import map and build, then exit (`npm run build`)
+ *   --build-if-needed  the same, only when the build is missing or older than the sources
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -16,7 +17,13 @@ import path from 'node:path'
 const root = path.resolve(import.meta.dirname, '..')
 const require = createRequire(import.meta.url)
 const args = process.argv.slice(2)
-const mode = args.includes('--dev') ? 'dev' : args.includes('--build-only') ? 'build' : 'start'
+const mode = args.includes('--dev')
+  ? 'dev'
+  : args.includes('--build-only')
+    ? 'build'
+    : args.includes('--build-if-needed')
+      ? 'build-if-needed'
+      : 'start'
 
 const log = (message) => console.log(`[xxgk] ${message}`)
 const fail = (message) => {
@@ -85,8 +92,9 @@ function build() {
   run('building the app (next build, about a minute)', process.execPath, [nextBin, 'build'], env)
 }
 
-if (mode === 'build') {
-  build()
+if (mode === 'build' || mode === 'build-if-needed') {
+  if (mode === 'build-if-needed' && buildIsCurrent()) log('build is current (.next/BUILD_ID newer than the sources)')
+  else build()
   process.exit(0)
 }
 

@@ -44,7 +44,8 @@ export function xxgkConfig(options: XxgkConfigOptions): Promise<SanitizedConfig>
     db: databaseAdapter(options.database),
     editor: lexicalEditor(),
     collections: [],
-    plugins: [xxgkPlugin(options.plugin), ...(options.plugins ?? [])],
+    // one server process: the REST list cache is safe to use (see plugin/list-cache.ts)
+    plugins: [xxgkPlugin({ listCache: true, ...options.plugin }), ...(options.plugins ?? [])],
     i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
     admin: {
       importMap: { baseDir: options.baseDir },

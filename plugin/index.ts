@@ -4,6 +4,8 @@ import type { XxgkSlugs } from '../collections'
 import { reportEndpoints } from './endpoints'
 import { keepErrorDetails } from './errors'
 import { reportHooks } from './hooks'
+import { reportListCache } from './list-cache'
+import type { ListCacheOptions } from './list-cache'
 import { toSnakeCase } from './stats'
 
 /** Changes to one of the plugin's collections; `fields` receives the plugin's fields. */
@@ -28,6 +30,12 @@ export interface XxgkPluginOptions {
   }
   /** Rich-text editor of the narrative sections; default: the config's `editor` (Lexical). */
   editor?: RichTextField['editor']
+  /**
+   * Reuse answers of `GET /api/reports` (the REST list) per access scope and query until a
+   * report, agency or user is written through this process, or `ttlMs` passes. Off by default:
+   * meant for a single server process (the CMS host app turns it on).
+   */
+  listCache?: ListCacheOptions | boolean
 }
 
 export const ISSUES_FIELD_COMPONENT = 'xxgk/client#IssuesField'
@@ -70,25 +78,40 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       ...(enabled && { tableField: options.admin?.tableField }),
       ...(enabled && options.admin?.issuesField !== false && { issuesField: options.admin?.issuesField ?? ISSUES_FIELD_COMPONENT }),
     })
+    const cache = enabled && options.listCache ? reportListCache(slugs, options.listCache === true ? {} : options.listCache) : null
     if (enabled) {
       const hooks = reportHooks(slugs)
       reports = {
         ...reports,
         hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
-        endpoints: reportEndpoints(slugs),
+        endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
     }
 
     const others = (incoming.collections ?? []).filter((c) => c.slug !== slugs.users)
     const existingUsers = (incoming.collections ?? []).find((c) => c.slug === slugs.users)
-    const users = existingUsers ? extendUsersCollection(existingUsers, slugs) : usersCollection(slugs)
+    let users = existingUsers ? extendUsersCollection(existingUsers, slugs) : usersCollection(slugs)
+    let agencies = agenciesCollection(slugs)
+    if (cache) {
+      const clearing = (collection: CollectionConfig): CollectionConfig => ({
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          afterChange: [...(collection.hooks?.afterChange ?? []), cache.afterChange],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), cache.afterDelete],
+        },
+      })
+      reports = clearing(reports)
+      agencies = clearing(agencies)
+      users = clearing(users)
+    }
 
     const config: Config = {
       ...incoming,
       admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
       collections: [
         ...others,
-        applyOverride(agenciesCollection(slugs), options.overrides?.agencies),
+        applyOverride(agencies, options.overrides?.agencies),
         applyOverride(reports, options.overrides?.reports),
         applyOverride(users, options.overrides?.users),
       ],
@@ -112,3 +135,4 @@ export { assessReport } from './assess'
 export { reportStats } from './stats'
 export type { Stats, StatsFilter } from './stats'
 export { bilingual } from './errors'
+export type { ListCacheOptions } from './list-cache'

@@ -74,7 +74,12 @@ export async function buildWorld(payload: Payload): Promise<World> {
 }
 
 /** A report body for an agency and year, from a corpus report. */
-export function reportFor(base: Report, agencyId: string | number, year: number, extra: Record<string, unknown> = {}) {
+export function reportFor(
+  base: Report,
+  agencyId: string | number,
+  year: number,
+  extra: Record<string, unknown> = {},
+): Record<string, any> {
   const { agency: _name, ...rest } = clone(base)
   return { ...rest, year, agency: agencyId, ...extra }
 }

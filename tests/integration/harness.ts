@@ -61,7 +61,7 @@ async function serve(config: SanitizedConfig): Promise<{ server: Server; url: st
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req)
       const headers = new Headers()
       for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value)
-      const request = new Request(url, { method: req.method, headers, body })
+      const request = new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined })
       let response: Response
       if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
       else if (url.pathname.startsWith('/api/') && rest[req.method ?? '']) {

@@ -369,6 +369,32 @@ export function integrationSuite(kind: DatabaseKind) {
     })
   })
 
+  describe('REST list cache', () => {
+    it('answers a repeated list from memory per access scope, and never after a write', async () => {
+      const url = '/api/reports?limit=5&depth=0&sort=-updatedAt'
+      const headersOf = async (token: string) => {
+        const response = await fetch(`${h.url}${url}`, { headers: { Authorization: `JWT ${token}` } })
+        return { cache: response.headers.get('x-xxgk-cache'), body: (await response.json()) as Json }
+      }
+      const first = await headersOf(tokens.editor)
+      const second = await headersOf(tokens.editor)
+      expect([first.cache, second.cache]).toEqual(['miss', 'hit'])
+      expect(second.body).toEqual(first.body)
+      // another scope never gets the editor's answer
+      const admin = await headersOf(tokens.admin)
+      expect(admin.cache).toBe('miss')
+      expect(admin.body.totalDocs).toBeGreaterThan(first.body.totalDocs)
+
+      const created = await local.create({ collection: REPORTS, data: reportFor(SEED, township(), 2003) })
+      const after = await headersOf(tokens.editor)
+      expect(after.cache).toBe('miss')
+      expect(after.body.totalDocs).toBe(first.body.totalDocs + 1)
+      expect(after.body.docs[0].id).toBe(created.id)
+      await local.update({ collection: AGENCIES, id: township(), data: { code: '350121' } })
+      expect((await headersOf(tokens.editor)).cache).toBe('miss')
+    })
+  })
+
   describe('POST /api/reports/validate', () => {
     it('returns the issues of a bare report and of { report, previous }; stores nothing', async () => {
       const before = await countReports()
@@ -378,7 +404,7 @@ export function integrationSuite(kind: DatabaseKind) {
 
       const current = clone(SEED)
       ;(current.requests as Json).carriedOver.natural = 0
-      const previous = { ...clone(SEED), year: 2022 }
+      const previous: Json = { ...clone(SEED), year: 2022 }
       ;(previous.requests as Json).carriedForward.natural = 4
       const wrapped = await client.call('POST', '/api/reports/validate', { token: tokens.editor, body: { report: current, previous } })
       expect(wrapped.status).toBe(200)
