@@ -48,6 +48,8 @@ export function xxgkConfig(options: XxgkConfigOptions): Promise<SanitizedConfig>
     plugins: [xxgkPlugin({ listCache: true, ...options.plugin }), ...(options.plugins ?? [])],
     i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
     admin: {
+      // no request leaves the server for a profile picture
+      avatar: 'default',
       importMap: { baseDir: options.baseDir },
       meta: { titleSuffix: ' · 政府信息公开年报' },
     },

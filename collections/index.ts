@@ -1,6 +1,6 @@
 export * from './access'
 export { agenciesCollection, agencyFields, DIVISION_CODE } from './agencies'
-export { allCells, joinLabels, TABLE_KEYS, tableTree } from './report-cells'
+export { allCells, EDITIONS_NEWEST_FIRST, joinLabels, TABLE_KEYS, tableTree } from './report-cells'
 export type { TableNode, UnionCell } from './report-cells'
 export { REPORT_LABELS, reportFields, reportsCollection, TEXT_SECTIONS } from './reports'
 export type { ReportsCollectionOptions, TextSection } from './reports'

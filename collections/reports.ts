@@ -35,6 +35,8 @@ export interface ReportsCollectionOptions extends TableFieldOptions {
   editor?: RichTextField['editor']
   /** Admin component showing the stored issues (replaces the raw JSON field). */
   issuesField?: PayloadComponent
+  /** Admin component showing the importer's ambiguities. */
+  ambiguitiesField?: PayloadComponent
 }
 
 const tableTab = (table: TableKey, options: ReportsCollectionOptions) => {
@@ -99,6 +101,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
                   zh: '导入程序无法唯一确定的单元格：{ path, candidates, chosen, reason }',
                   en: 'Cells the importer could not read unambiguously: { path, candidates, chosen, reason }',
                 },
+                ...(options.ambiguitiesField && { components: { Field: options.ambiguitiesField as JSONFieldComponent } }),
               },
             },
           ],

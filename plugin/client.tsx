@@ -16,6 +16,59 @@ interface StoredIssue {
 
 const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid var(--theme-elevation-100)', verticalAlign: 'top' }
 
+interface Ambiguity {
+  path?: string
+  candidates?: unknown[]
+  chosen?: unknown
+  reason?: string | { zh?: string; en?: string }
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))
+
+/** The importer's ambiguous readings ({ path, candidates, chosen, reason }), read-only. */
+export const AmbiguitiesField: JSONFieldClientComponent = ({ path, field }) => {
+  const { value } = useField<Ambiguity[] | null>({ path: path ?? field.name })
+  const items = Array.isArray(value) ? value : []
+  return (
+    <div className="field-type xxgk-ambiguities" style={{ marginBottom: 24 }}>
+      <h4 style={{ margin: '0 0 8px' }}>导入时的歧义 / Import ambiguities：{items.length}</h4>
+      {items.length === 0 ? (
+        <p>没有 / None.</p>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
+          <thead>
+            <tr>
+              <th style={cell}>单元格 / Cell</th>
+              <th style={cell}>候选 / Candidates</th>
+              <th style={cell}>采用 / Chosen</th>
+              <th style={cell}>理由 / Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, i) => (
+              <tr key={`${item.path ?? ''}:${i}`}>
+                <td style={{ ...cell, fontFamily: 'monospace' }}>{item.path}</td>
+                <td style={cell}>{(item.candidates ?? []).map(show).join(' | ')}</td>
+                <td style={cell}>{show(item.chosen)}</td>
+                <td style={cell}>
+                  {typeof item.reason === 'object' && item.reason !== null ? (
+                    <>
+                      <div>{item.reason.zh}</div>
+                      <div style={{ opacity: 0.75 }}>{item.reason.en}</div>
+                    </>
+                  ) : (
+                    item.reason
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
 /** The stored rule issues of a report, errors first, each with its cell path and both languages. */
 export const IssuesField: JSONFieldClientComponent = ({ path, field }) => {
   const { value } = useField<StoredIssue[] | null>({ path: path ?? field.name })

@@ -1,5 +1,7 @@
 import { ValidationError } from 'payload'
 import type { AfterErrorHook, PayloadRequest } from 'payload'
+import { EDITIONS_NEWEST_FIRST } from '../collections'
+import { cellLabel, editionIndex } from '../src'
 import type { Issue, Label } from '../src'
 
 /** One message in both languages: `中文 / English` (the English part without the repeated `path: `). */
@@ -19,9 +21,19 @@ export interface FieldProblem {
  * A 400 naming every problem by its path, in the shape the admin understands: it marks each
  * `errors[].path` as invalid. Each entry also carries `zh`, `en` and, for rule issues, `rule`.
  */
+/** The printed label of a cell path (row / column), for the admin's summary of invalid fields. */
+function cellPathLabel(path: string): Label | undefined {
+  for (const edition of EDITIONS_NEWEST_FIRST) {
+    const cell = editionIndex(edition).byPath.get(path)
+    if (cell) return { zh: cellLabel(cell, 'zh'), en: cellLabel(cell, 'en') }
+  }
+  return undefined
+}
+
 export function problemsError(problems: readonly FieldProblem[], req?: PayloadRequest, collection?: string): ValidationError {
   const errors = problems.map((p) => ({
     path: p.path,
+    ...(cellPathLabel(p.path) && { label: cellPathLabel(p.path) }),
     message: bilingual(p.message, p.path),
     zh: p.message.zh,
     en: p.message.en,

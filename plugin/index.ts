@@ -27,6 +27,8 @@ export interface XxgkPluginOptions {
     tableField?: PayloadComponent
     /** The component showing stored issues; default `xxgk/client#IssuesField`, `false` for raw JSON. */
     issuesField?: PayloadComponent | false
+    /** The component showing import ambiguities; default `xxgk/client#AmbiguitiesField`, `false` for raw JSON. */
+    ambiguitiesField?: PayloadComponent | false
   }
   /** Rich-text editor of the narrative sections; default: the config's `editor` (Lexical). */
   editor?: RichTextField['editor']
@@ -39,6 +41,7 @@ export interface XxgkPluginOptions {
 }
 
 export const ISSUES_FIELD_COMPONENT = 'xxgk/client#IssuesField'
+export const AMBIGUITIES_FIELD_COMPONENT = 'xxgk/client#AmbiguitiesField'
 
 function applyOverride(base: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
   if (!override) return base
@@ -77,6 +80,8 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       editor: options.editor,
       ...(enabled && { tableField: options.admin?.tableField }),
       ...(enabled && options.admin?.issuesField !== false && { issuesField: options.admin?.issuesField ?? ISSUES_FIELD_COMPONENT }),
+      ...(enabled &&
+        options.admin?.ambiguitiesField !== false && { ambiguitiesField: options.admin?.ambiguitiesField ?? AMBIGUITIES_FIELD_COMPONENT }),
     })
     const cache = enabled && options.listCache ? reportListCache(slugs, options.listCache === true ? {} : options.listCache) : null
     if (enabled) {

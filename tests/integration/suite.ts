@@ -65,6 +65,8 @@ export function integrationSuite(kind: DatabaseKind) {
       expect(paths).toEqual(['requests.carriedForward.natural', 'requests.totalHandled.natural', 'requests.totalHandled.total'])
       const message = (error.data.errors as Json[]).find((e) => e.path === 'requests.totalHandled.natural')!
       expect(message.rule).toBe('T3.HANDLED_SUM')
+      // the admin's summary names the cell as printed
+      expect(message.label).toEqual({ zh: '（七）总计 / 自然人', en: '(7) Total handled / Natural persons' })
       expect(message.zh).toContain('报告值 5，计算值 0')
       expect(message.en).toContain('reported 5, computed 0')
       expect(message.message).toContain('报告值 5')
@@ -376,22 +378,22 @@ export function integrationSuite(kind: DatabaseKind) {
         const response = await fetch(`${h.url}${url}`, { headers: { Authorization: `JWT ${token}` } })
         return { cache: response.headers.get('x-xxgk-cache'), body: (await response.json()) as Json }
       }
-      const first = await headersOf(tokens.editor)
-      const second = await headersOf(tokens.editor)
+      const first = await headersOf(tokens.editor!)
+      const second = await headersOf(tokens.editor!)
       expect([first.cache, second.cache]).toEqual(['miss', 'hit'])
       expect(second.body).toEqual(first.body)
       // another scope never gets the editor's answer
-      const admin = await headersOf(tokens.admin)
+      const admin = await headersOf(tokens.admin!)
       expect(admin.cache).toBe('miss')
       expect(admin.body.totalDocs).toBeGreaterThan(first.body.totalDocs)
 
       const created = await local.create({ collection: REPORTS, data: reportFor(SEED, township(), 2003) })
-      const after = await headersOf(tokens.editor)
+      const after = await headersOf(tokens.editor!)
       expect(after.cache).toBe('miss')
       expect(after.body.totalDocs).toBe(first.body.totalDocs + 1)
       expect(after.body.docs[0].id).toBe(created.id)
       await local.update({ collection: AGENCIES, id: township(), data: { code: '350121' } })
-      expect((await headersOf(tokens.editor)).cache).toBe('miss')
+      expect((await headersOf(tokens.editor!)).cache).toBe('miss')
     })
   })
 
