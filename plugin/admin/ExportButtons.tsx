@@ -1,7 +1,7 @@
 'use client'
 /**
- * Export buttons of a report's edit view: links to `GET /api/<reports>/:id/export?format=…`
- * (the endpoint sends the saved report, so unsaved changes are pointed out).
+ * Export buttons of a report's edit view: links to `GET /api/<reports>/:id/export?format=…&draft=true`,
+ * the newest saved version (a draft too); unsaved changes are pointed out.
  */
 import { useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import React, { useEffect } from 'react'
@@ -18,7 +18,7 @@ export const EXPORT_BUTTONS: readonly { format: 'html' | 'xlsx' | 'json' | 'txt'
 ]
 
 export function exportUrl(api: string, slug: string, id: string | number, format: string): string {
-  return `${api}/${slug}/${encodeURIComponent(String(id))}/export?format=${format}`
+  return `${api}/${slug}/${encodeURIComponent(String(id))}/export?format=${format}&draft=true`
 }
 
 export function ExportButtons(props: { slugs?: AdminSlugs }) {
