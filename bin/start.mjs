@@ -88,7 +88,9 @@ const nextBin = path.join(packageDir('next'), 'dist', 'bin', 'next')
 const payloadBin = path.join(packageDir('payload'), 'bin.js')
 
 function build() {
-  run('generating the admin import map', process.execPath, [payloadBin, 'generate:importmap'], { ...scriptEnv, PAYLOAD_CONFIG_PATH: 'payload.config.ts' })
+  // the import map only reads the config: no secret is used, none needs to be set for it
+  const importMapEnv = { ...scriptEnv, PAYLOAD_CONFIG_PATH: 'payload.config.ts', PAYLOAD_SECRET: env.PAYLOAD_SECRET || 'import-map-generation' }
+  run('generating the admin import map', process.execPath, [payloadBin, 'generate:importmap'], importMapEnv)
   run('building the app (next build, about a minute)', process.execPath, [nextBin, 'build'], env)
 }
 

@@ -44,8 +44,9 @@ export function xxgkConfig(options: XxgkConfigOptions): Promise<SanitizedConfig>
     db: databaseAdapter(options.database),
     editor: lexicalEditor(),
     collections: [],
-    // one server process: the REST list cache is safe to use (see plugin/list-cache.ts)
-    plugins: [xxgkPlugin({ listCache: true, ...options.plugin }), ...(options.plugins ?? [])],
+    // `npm start` runs one server process, where the REST list cache is safe (plugin/list-cache.ts);
+    // XXGK_LIST_CACHE=off for deployments with several server processes on one database
+    plugins: [xxgkPlugin({ listCache: process.env.XXGK_LIST_CACHE !== 'off', ...options.plugin }), ...(options.plugins ?? [])],
     i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
     admin: {
       // no request leaves the server for a profile picture

@@ -55,6 +55,25 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(storedOfConfigTables.filter((c) => !expected.has(c))).toEqual([])
     })
 
+    it('create every index of the current config', async () => {
+      const db = h.payload.db as unknown as {
+        rawTables: Record<string, RawTable & { indexes?: Record<string, { name: string }> }>
+        client?: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
+        pool?: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
+      }
+      const expected = Object.values(db.rawTables).flatMap((t) => Object.values(t.indexes ?? {}).map((i) => i.name))
+      expect(expected).toContain('agency_year_idx')
+      const stored = new Set<string>()
+      if (h.kind === 'postgres') {
+        for (const row of (await db.pool!.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows) stored.add(String(row.indexname))
+      } else {
+        for (const table of Object.values(db.rawTables)) {
+          for (const row of (await db.client!.execute(`PRAGMA index_list("${table.name}")`)).rows) stored.add(String(row.name))
+        }
+      }
+      expect(expected.filter((name) => !stored.has(name))).toEqual([])
+    })
+
     it('hold a report written through the plugin, unique per agency and year', async () => {
       const local = api(h.payload)
       const agency = await local.create({ collection: AGENCIES, data: { name: SEED.agency, kind: 'government', level: 'township' } })
