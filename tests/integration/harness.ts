@@ -130,11 +130,6 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
     if (!destroyed) await payload.db.destroy?.()
     destroyed = true
   }
-  if (options.migrations && kind !== 'mongodb') {
-    // imported here (vitest compiles them) rather than by Payload's own loader, which cannot read .ts
-    const { migrations } = (await import(path.join(ROOT, 'migrations', kind, 'index.ts'))) as { migrations: unknown[] }
-    await (payload.db.migrate as (args: { migrations: unknown[] }) => Promise<void>)({ migrations })
-  }
   if (kind === 'postgres' && options.migrations) {
     const pg = (payload.db as unknown as { pg: { Pool: new (o: object) => PgPool } }).pg
     cleanup = async () => {
@@ -151,6 +146,16 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
   } else if (kind === 'mongodb') {
     cleanup = async () => {
       await (payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }).connection.dropDatabase()
+    }
+  }
+  if (options.migrations && kind !== 'mongodb') {
+    try {
+      // imported here (vitest compiles them) rather than by Payload's own loader, which cannot read .ts
+      const { migrations } = (await import(path.join(ROOT, 'migrations', kind, 'index.ts'))) as { migrations: unknown[] }
+      await (payload.db.migrate as (args: { migrations: unknown[] }) => Promise<void>)({ migrations })
+    } catch (error) {
+      await cleanup().finally(destroy)
+      throw error
     }
   }
   const served = options.http === false ? null : await serve(config)
