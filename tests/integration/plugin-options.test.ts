@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import type { CollectionConfig, CollectionSlug, Config, Field, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { xxgkPlugin } from 'xxgk'
+import type { XxgkSlugs } from '../../collections'
 import { api, SEED, reportFor } from './fixtures'
 import { ROOT, startHarness } from './harness'
 import type { Harness } from './harness'
@@ -103,7 +104,8 @@ describe('xxgkPlugin options', () => {
 
 describe('custom slugs, on a database', () => {
   let h: Harness
-  const slugs = { agencies: 'bodies', reports: 'annualReports', users: 'users' }
+  // custom slugs are not in the host app's generated CollectionSlug union
+  const slugs = { agencies: 'bodies', reports: 'annualReports', users: 'users' } as unknown as XxgkSlugs
   beforeAll(async () => {
     h = await startHarness('sqlite', { label: 'slugs', http: false, plugin: { slugs } })
   })

@@ -29,6 +29,17 @@ describe('blank totals', () => {
     })
   }
 
+  it('fills 三（七）总计 only after the blank outcome totals it sums', () => {
+    const file = expectedFile('huaian-city-gov-2024')
+    const report = structuredClone(file.report)
+    report.requests.granted.total = null
+    report.requests.totalHandled.total = null
+    expect(blankTotals(report).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'requests.granted.total', value: file.report.requests.granted.total },
+      { path: 'requests.totalHandled.total', value: file.report.requests.totalHandled.total },
+    ])
+  })
+
   it('fills the Shanghai blank carried-forward total with its computed value', () => {
     expect(blankTotals(expectedFile('shanghai-stcsm-dept-2024').report)).toEqual([
       { path: 'requests.carriedForward.total', value: 1 },
