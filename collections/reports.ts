@@ -76,7 +76,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
         tableTab('requests', options),
         tableTab('reviewLitigation', options),
         {
-          label: { zh: '检查结果', en: 'Checks' },
+          label: { zh: '校验', en: 'Validation' },
           fields: [
             {
               name: 'issues',

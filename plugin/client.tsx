@@ -7,6 +7,18 @@ import { useField } from '@payloadcms/ui'
 import type { JSONFieldClientComponent } from 'payload'
 import React from 'react'
 
+export {
+  DashboardClient,
+  DashboardNavLink,
+  ErrorCountCell,
+  ExportButtons,
+  ImportUpload,
+  RequestsChart,
+  TableGridField,
+  ValidationView,
+  WarningCountCell,
+} from './admin/client'
+
 interface StoredIssue {
   rule: string
   severity: 'error' | 'warning'

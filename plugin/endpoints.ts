@@ -7,6 +7,7 @@ import { isPlausibleId, loadAgency, normaliseId, UNKNOWN_AGENCY } from './agenci
 import { assessReport, isNotAReport } from './assess'
 import { bilingual } from './errors'
 import type { FieldProblem } from './errors'
+import { exportEndpoint } from './admin/export-endpoint'
 import { reportStats } from './stats'
 import type { StatsFilter } from './stats'
 
@@ -140,5 +141,5 @@ function statsEndpoint(slugs: XxgkSlugs): Endpoint {
 
 export function reportEndpoints(slugs: XxgkSlugs): Endpoint[] {
   // before Payload's own `/:id` routes, so `/stats` is not read as an id
-  return [validateEndpoint(), statsEndpoint(slugs), issuesEndpoint(slugs)]
+  return [validateEndpoint(), statsEndpoint(slugs), issuesEndpoint(slugs), exportEndpoint(slugs)]
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
 import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections'
 import type { XxgkSlugs } from '../collections'
+import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config'
+import type { AdminOptions } from './admin/config'
 import { reportEndpoints } from './endpoints'
 import { keepErrorDetails } from './errors'
 import { reportHooks } from './hooks'
@@ -22,10 +24,16 @@ export interface XxgkPluginOptions {
   /** Collection slugs; default `agencies`, `reports`, `users`. */
   slugs?: Partial<XxgkSlugs>
   overrides?: { agencies?: CollectionOverride; reports?: CollectionOverride; users?: CollectionOverride }
-  admin?: {
-    /** A Field component for each statistical table group (receives `clientProps.table`). */
-    tableField?: PayloadComponent
-    /** The component showing stored issues; default `xxgk/client#IssuesField`, `false` for raw JSON. */
+  admin?: AdminOptions & {
+    /**
+     * The Field component of each statistical table group (receives `clientProps.table`);
+     * default the grid editor `xxgk/client#TableGridField`, `false` for Payload's number fields.
+     */
+    tableField?: PayloadComponent | false
+    /**
+     * The 校验 / Validation tab's component (on the stored `issues` field); default the live
+     * `xxgk/client#ValidationView`, `false` for raw JSON.
+     */
     issuesField?: PayloadComponent | false
     /** The component showing import ambiguities; default `xxgk/client#AmbiguitiesField`, `false` for raw JSON. */
     ambiguitiesField?: PayloadComponent | false
@@ -40,7 +48,7 @@ export interface XxgkPluginOptions {
   listCache?: ListCacheOptions | boolean
 }
 
-export const ISSUES_FIELD_COMPONENT = 'xxgk/client#IssuesField'
+export const ISSUES_FIELD_COMPONENT = ADMIN_COMPONENTS.validation
 export const AMBIGUITIES_FIELD_COMPONENT = 'xxgk/client#AmbiguitiesField'
 
 function applyOverride(base: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
@@ -78,8 +86,14 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
     let reports = reportsCollection({
       slugs,
       editor: options.editor,
-      ...(enabled && { tableField: options.admin?.tableField }),
-      ...(enabled && options.admin?.issuesField !== false && { issuesField: options.admin?.issuesField ?? ISSUES_FIELD_COMPONENT }),
+      ...(enabled &&
+        options.admin?.tableField !== false && {
+          tableField: options.admin?.tableField ?? { path: ADMIN_COMPONENTS.tableGrid, clientProps: slugProps(slugs) },
+        }),
+      ...(enabled &&
+        options.admin?.issuesField !== false && {
+          issuesField: options.admin?.issuesField ?? { path: ISSUES_FIELD_COMPONENT, clientProps: slugProps(slugs) },
+        }),
       ...(enabled &&
         options.admin?.ambiguitiesField !== false && { ambiguitiesField: options.admin?.ambiguitiesField ?? AMBIGUITIES_FIELD_COMPONENT }),
     })
@@ -91,6 +105,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
         hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
         endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
+      reports = withReportAdmin(reports, slugs, options.admin)
     }
 
     const others = (incoming.collections ?? []).filter((c) => c.slug !== slugs.users)
@@ -111,7 +126,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       users = clearing(users)
     }
 
-    const config: Config = {
+    let config: Config = {
       ...incoming,
       admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
       collections: [
@@ -122,6 +137,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       ],
     }
     if (enabled) {
+      config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
         ...incoming.hooks,
         afterError: [...(incoming.hooks?.afterError ?? []), keepErrorDetails(toSnakeCase(slugs.reports))],

@@ -4,8 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseReportXlsx } from '../../seed/xlsx'
-import { exportEndpoint } from '../../plugin/admin/export-endpoint'
-import { DEFAULT_SLUGS } from '../../collections'
 import { startHarness } from '../integration/harness'
 import type { Harness } from '../integration/harness'
 import { api, buildWorld, PASSWORD, PINGTAN_2019, REPORTS, reportFor } from '../integration/fixtures'
@@ -23,7 +21,7 @@ describe('report export endpoint', () => {
   }
 
   beforeAll(async () => {
-    h = await startHarness('sqlite', { label: 'export-endpoint', plugin: { overrides: { reports: { endpoints: [exportEndpoint(DEFAULT_SLUGS)] } } } })
+    h = await startHarness('sqlite', { label: 'export-endpoint' })
     world = await buildWorld(h.payload)
     const doc = await api(h.payload).create({
       collection: REPORTS,

@@ -21,11 +21,12 @@ export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e')
 const BUILD_LOCK = path.join(tmpdir(), 'xxgk-next-build.lock')
 
 /**
- * Builds the app if the sources are newer than the build (tests/e2e/build.mjs), under a lock
- * shared by every run on this machine: concurrent runs build once.
+ * Builds the app if the sources are newer than the build (`bin/start.mjs --build-if-needed`),
+ * under the lock every build of this working tree takes (the plugin benchmark's too):
+ * concurrent runs build once, the others find the build current.
  */
 export function ensureBuild(): void {
-  const result = spawnSync('flock', [BUILD_LOCK, process.execPath, path.join(ROOT, 'tests', 'e2e', 'build.mjs')], {
+  const result = spawnSync('flock', [BUILD_LOCK, process.execPath, path.join(ROOT, 'bin', 'start.mjs'), '--build-if-needed'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },

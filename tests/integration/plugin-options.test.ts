@@ -56,7 +56,7 @@ describe('xxgkPlugin options', () => {
     expect(customPaths(reportsOn)).toEqual(expect.arrayContaining(['post /validate', 'get /stats', 'get /:id/issues']))
     expect(customPaths(reportsOff)).not.toContain('get /stats')
     const issuesField = (c: SanitizedConfig['collections'][number]) =>
-      JSON.stringify(c.fields).includes('xxgk/client#IssuesField')
+      JSON.stringify(c.fields).includes('xxgk/client#ValidationView')
     expect(issuesField(reportsOn)).toBe(true)
     expect(issuesField(reportsOff)).toBe(false)
     expect(on.hooks.afterError?.length).toBe(1)

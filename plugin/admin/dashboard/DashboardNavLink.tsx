@@ -3,8 +3,7 @@
 import { useAuth, useConfig } from '@payloadcms/ui'
 import React from 'react'
 import { useXxgkT } from '../hooks'
-
-export const DASHBOARD_PATH = '/xxgk-dashboard'
+import { DASHBOARD_PATH } from './path'
 
 export function DashboardNavLink(props: { path?: string }) {
   const { user } = useAuth()

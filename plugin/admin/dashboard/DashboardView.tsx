@@ -59,7 +59,7 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
   const access = { overrideAccess: false, user, req, depth: 0, pagination: false } as const
   const agencyDocs = await payload.find({ collection: agenciesSlug, ...access })
   const agencies: DashboardAgency[] = agencyDocs.docs.map((doc) => {
-    const d = doc as Record<string, unknown>
+    const d = doc as unknown as Record<string, unknown>
     return {
       id: d.id as Id,
       name: String(d.name ?? d.id),
@@ -71,7 +71,7 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
   const where: Where = { year: { equals: year } }
   const reportDocs = await payload.find({ collection: reportsSlug, where, ...access })
   const reports: DashboardReport[] = reportDocs.docs.map((doc) => {
-    const d = doc as Record<string, unknown>
+    const d = doc as unknown as Record<string, unknown>
     return {
       id: d.id as Id,
       agency: relation(d.agency) as Id,

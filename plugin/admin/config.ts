@@ -1,0 +1,85 @@
+/**
+ * How the plugin puts its admin components into a Payload config: list cells and edit-view
+ * export buttons on the reports collection, the import upload above its list, the supervisors'
+ * dashboard view with its navigation link, and the translations. Server-side config only.
+ */
+import type { CollectionConfig, Config, CustomComponent, Field } from 'payload'
+import type { XxgkSlugs } from '../../collections'
+import { DASHBOARD_PATH } from './dashboard/path'
+import { mergeTranslations, xxgkTranslations } from './translations'
+
+export const ADMIN_COMPONENTS = {
+  tableGrid: 'xxgk/client#TableGridField',
+  validation: 'xxgk/client#ValidationView',
+  errorCountCell: 'xxgk/client#ErrorCountCell',
+  warningCountCell: 'xxgk/client#WarningCountCell',
+  exportButtons: 'xxgk/client#ExportButtons',
+  importUpload: 'xxgk/client#ImportUpload',
+  dashboardLink: 'xxgk/client#DashboardNavLink',
+  dashboardView: 'xxgk/rsc#DashboardView',
+} as const
+
+export interface AdminOptions {
+  /** URL of the import endpoint (POST, multipart `file`): shows the upload box above the reports list. */
+  importEndpoint?: string
+  /** The supervisors' dashboard at `/admin<path>`; `false` leaves it out. Default path `/xxgk-dashboard`. */
+  dashboard?: { path?: string } | false
+  /** Export buttons on the report's edit view (default true). */
+  exportButtons?: boolean
+}
+
+/** Slugs for the client components, only when they differ from the defaults. */
+export function slugProps(slugs: XxgkSlugs): { slugs?: { reports: string; agencies: string } } {
+  return slugs.reports === 'reports' && slugs.agencies === 'agencies' ? {} : { slugs: { reports: slugs.reports, agencies: slugs.agencies } }
+}
+
+const component = (path: string, clientProps: Record<string, unknown>): CustomComponent =>
+  Object.keys(clientProps).length > 0 ? { path, clientProps } : path
+
+/** The error/warning count columns of the list view as coloured cells. */
+function withCountCells(fields: Field[]): Field[] {
+  const cells: Record<string, string> = { errorCount: ADMIN_COMPONENTS.errorCountCell, warningCount: ADMIN_COMPONENTS.warningCountCell }
+  return fields.map((field) => {
+    if (!('name' in field) || !(field.name in cells) || field.type !== 'number') return field
+    return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: cells[field.name] } } }
+  })
+}
+
+export function withReportAdmin(collection: CollectionConfig, slugs: XxgkSlugs, options: AdminOptions = {}): CollectionConfig {
+  const props = slugProps(slugs)
+  const components = { ...collection.admin?.components }
+  if (options.exportButtons !== false) {
+    components.edit = {
+      ...components.edit,
+      beforeDocumentControls: [...(components.edit?.beforeDocumentControls ?? []), component(ADMIN_COMPONENTS.exportButtons, props)],
+    }
+  }
+  if (options.importEndpoint) {
+    components.beforeListTable = [
+      ...(components.beforeListTable ?? []),
+      component(ADMIN_COMPONENTS.importUpload, { ...props, endpoint: options.importEndpoint }),
+    ]
+  }
+  return { ...collection, admin: { ...collection.admin, components }, fields: withCountCells(collection.fields) }
+}
+
+export function withAdminViews(config: Config, slugs: XxgkSlugs, options: AdminOptions = {}): Config {
+  const admin = { ...config.admin, components: { ...config.admin?.components } }
+  if (options.dashboard !== false) {
+    const path = options.dashboard?.path ?? DASHBOARD_PATH
+    admin.components.views = {
+      ...admin.components.views,
+      xxgkDashboard: { Component: component(ADMIN_COMPONENTS.dashboardView, slugProps(slugs)), path: path as `/${string}` },
+    }
+    admin.components.afterNavLinks = [
+      ...(admin.components.afterNavLinks ?? []),
+      component(ADMIN_COMPONENTS.dashboardLink, path === DASHBOARD_PATH ? {} : { path }),
+    ]
+  }
+  const i18n = config.i18n ?? {}
+  return {
+    ...config,
+    admin,
+    i18n: { ...i18n, translations: mergeTranslations(xxgkTranslations, i18n.translations as never) as never },
+  }
+}
