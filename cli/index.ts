@@ -15,6 +15,8 @@ const HELP = `xxgk — 政府信息公开工作年度报告 / government informa
       exit 0 ok, 1 rule errors, 2 not readable or not a report
   xxgk export <report.json> [--format html|xlsx|json|txt] [--out <file>] [--lang zh|en]
       导出报告 / export a report (html, xlsx, json, txt); see xxgk export --help
+  xxgk import <files or folders…> [--url <cms> --token <api key>] [--json]
+      导入 CMS（草稿）/ import reports into the CMS as drafts; exit 1 if any file failed; see xxgk import --help
 `
 
 function schemaCommand(argv: string[]): number {
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   rules: rulesCommand,
   export: (argv) => import('./export').then((m) => m.exportCommand(argv)),
   parse: (argv) => import('./parse').then((m) => m.parseCommand(argv)),
+  import: (argv) => import('./import').then((m) => m.importCommand(argv)),
 }
 
 export async function main(argv: string[]): Promise<number> {

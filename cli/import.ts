@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Payload } from 'payload'
+import { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } from '../seed/import'
+import type { FailedFile, ImportSummary, ReportStore } from '../seed/import'
+
+const USAGE = `usage: xxgk import <files or folders…> [--url <cms> --token <api key>] [--json]
+  把已发布的年度报告导入 CMS，存为草稿（含规则检查结果和存疑之处），不会发布
+  import published reports into the CMS as drafts (with their issues and ambiguities); never publishes
+  文件夹中读取 PDF、Word、Excel、网页、Markdown、文本文件，跳过 *.expected.json、说明文件和其他文件
+  folders: PDF, Word, Excel, HTML, Markdown and text files; *.expected.json, README/SOURCES and other files are skipped
+  默认经 Local API 写入 DATABASE_URL（默认 file:./data/xxgk.db，与 npm start 相同；先执行数据库迁移）
+  default: the Local API on DATABASE_URL (default file:./data/xxgk.db, as npm start; migrations run first)
+  --url <cms>      经 REST 导入到该 CMS（如 http://localhost:3000）/ import over REST into this CMS
+  --token <key>    该 CMS 用户的 API 密钥（也可用环境变量 XXGK_API_KEY）/ a user's API key (or XXGK_API_KEY)
+  --json           只输出 JSON 汇总 / print the summary as JSON only
+  同一机关同一年度再次导入会更新该报告 / the same agency and year again updates that report
+  退出码 exit status: 0 全部导入, 1 有文件失败 some file failed, 2 用法错误或无法连接数据库 usage error or no database`
+
+const DEVELOPMENT_CONDITION = /(?:^|\s)(?:--conditions|-C)(?:=|\s+)development(?:\s|$)/
+
+/** Whether Node resolves the `development` export condition (Lexical hangs under tsx without it). */
+export const hasDevelopmentCondition = () =>
+  DEVELOPMENT_CONDITION.test(process.execArgv.join(' ')) || DEVELOPMENT_CONDITION.test(process.env.NODE_OPTIONS ?? '')
+
+/**
+ * Runs `xxgk import` again in a child with NODE_OPTIONS=--conditions=development: loading
+ * Payload (Lexical's node entry) under tsx without it exits silently or hangs (PAYLOAD-NOTES).
+ */
+function rerunWithDevelopmentCondition(argv: string[]): Promise<number> {
+  const bin = path.resolve(import.meta.dirname, '..', 'bin', 'xxgk.mjs')
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim() }
+  const child = spawn(process.execPath, [...process.execArgv, bin, 'import', ...argv], { stdio: 'inherit', env })
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      process.stderr.write(`xxgk import: ${error.message}\n`)
+      resolve(2)
+    })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 2 : 0)))
+  })
+}
+
+/** `npm start` keeps its development secret in data/.payload-secret; the CLI uses the same one when none is set. */
+function useStartSecret(): void {
+  if (process.env.PAYLOAD_SECRET) return
+  const file = path.resolve('data', '.payload-secret')
+  if (existsSync(file)) process.env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+}
+
+/** Payload on the app's configuration and DATABASE_URL, migrated as `npm start` does (so an empty database works). */
+async function openLocal(quiet: boolean): Promise<Payload> {
+  useStartSecret()
+  const [{ getPayload }, { default: config }, { databaseKind, DEFAULT_DATABASE_URL }] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+    import('../cms/database'),
+  ])
+  // Payload logs to stdout (and warns that no email adapter is set): stdout is the import's own output
+  const resolved = await config
+  ;(resolved as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'error' }, destination: process.stderr }
+  const payload = await getPayload({ config: resolved })
+  if (databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) !== 'mongodb' && !(await wasPushed(payload))) await payload.db.migrate()
+  return payload
+}
+
+/**
+ * A database whose schema Payload pushed in development has a migration record of batch -1;
+ * migrating it would ask on the terminal (and exit when nobody answers), so it is used as it is.
+ */
+async function wasPushed(payload: Payload): Promise<boolean> {
+  try {
+    const { totalDocs } = await payload.count({ collection: 'payload-migrations', where: { batch: { equals: -1 } } })
+    if (totalDocs > 0) process.stderr.write('xxgk import: 数据库由开发模式推送建立，跳过迁移 / the database schema was pushed in development mode: not migrating it\n')
+    return totalDocs > 0
+  } catch {
+    return false // no migrations table yet: an empty database
+  }
+}
+
+const missingFailure = (file: string, reason: { zh: string; en: string }): FailedFile => ({ file, status: 'failed', httpStatus: 400, reason })
+
+/**
+ * `xxgk import <files or folders…>`: parses each file and stores it as a draft report through
+ * the plugin (Local API, or REST with --url/--token), creating agencies it does not know;
+ * prints a line per file (a progress bar on a terminal's stderr) and a summary. Exit 1 when any
+ * file failed (each failure named with its reason), 2 on a usage error.
+ */
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const token = values.token ?? process.env.XXGK_API_KEY
+  if (positionals.length === 0 || (values.url !== undefined && !token) || (values.token !== undefined && values.url === undefined)) {
+    if (values.url !== undefined && !token) process.stderr.write('xxgk import: --url 需要 --token（或 XXGK_API_KEY）/ --url needs --token (or XXGK_API_KEY)\n')
+    if (values.token !== undefined && values.url === undefined) process.stderr.write('xxgk import: --token 需要 --url / --token needs --url\n')
+    process.stderr.write(`${USAGE}\n`)
+    return 2
+  }
+  const local = values.url === undefined
+  if (local && !hasDevelopmentCondition()) return rerunWithDevelopmentCondition(argv)
+
+  const collected = collectFiles(positionals)
+  let payload: Payload | null = null
+  let store: ReportStore
+  if (local) {
+    try {
+      payload = await openLocal(values.json)
+    } catch (error) {
+      process.stderr.write(`xxgk import: 无法打开数据库 / cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`)
+      return 2
+    }
+    store = localStore(payload)
+  } else {
+    store = restStore({ url: values.url!, token: token! })
+  }
+
+  try {
+    if (!values.json) {
+      const target = local ? (process.env.DATABASE_URL || 'file:./data/xxgk.db') : values.url
+      process.stdout.write(`导入 importing ${collected.files.length} 个文件 files → ${target}\n`)
+    }
+    const bar = new ProgressBar(process.stderr)
+    const run = await runImport(collected.files, store, {
+      skipped: collected.skipped,
+      onProgress: (event) => {
+        bar.update(event)
+        if (event.phase === 'store' && event.outcome && !values.json) {
+          bar.clear()
+          process.stdout.write(`${outcomeLine(event.outcome)}\n`)
+        }
+      },
+    })
+    bar.clear()
+    const missing = collected.missing.map((m) => missingFailure(m.file, m.reason))
+    const summary: ImportSummary = summarize([...missing, ...run.results], run.skipped)
+    if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
+    else {
+      for (const m of missing) process.stdout.write(`${outcomeLine(m)}\n`)
+      process.stdout.write(`${summaryText(summary)}\n`)
+    }
+    return summary.failed > 0 ? 1 : 0
+  } finally {
+    await payload?.db.destroy?.()
+  }
+}

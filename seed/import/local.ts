@@ -1,0 +1,243 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { DEFAULT_SLUGS, relationId } from '../../collections'
+import type { ID, XxgkSlugs } from '../../collections'
+import type { Issue } from '../../src'
+import type { ParseResult } from '../types'
+import { guessAgency } from './agency'
+import { refusalFromError } from './refusal'
+import { ImportRefusal } from './types'
+import type { ImportedAgency, ImportedFile } from './types'
+
+type Json = Record<string, unknown>
+
+/** The account an import runs as: its role and agency decide what it may store. */
+export interface ImportUser {
+  id: ID
+  collection?: string
+  role?: unknown
+  agency?: unknown
+  [key: string]: unknown
+}
+
+export interface ImportAccess {
+  /**
+   * The user the import runs as, with that user's access; absent for a trusted import (the
+   * CLI on the app's own database, seeding), which may create agencies and write any report.
+   */
+  user?: ImportUser | null
+  slugs?: Partial<XxgkSlugs>
+}
+
+const LOGIN_REQUIRED = new ImportRefusal(401, { zh: '请先登录', en: 'You must be logged in' })
+
+/**
+ * Who may import: an administrator (any agency, creating agencies it does not know) and an
+ * editor (its own agency's reports only). A supervisor reads reports and never writes them.
+ * Throws the refusal; called before a file is even read.
+ */
+export function checkImportRole(user: ImportUser | null | undefined, slugs: XxgkSlugs = DEFAULT_SLUGS): 'admin' | 'editor' {
+  if (!user) throw LOGIN_REQUIRED
+  const role = user.collection && user.collection !== slugs.users ? null : user.role
+  if (role === 'admin') return 'admin'
+  if (role === 'editor') {
+    if (relationId(user.agency) === null) {
+      throw new ImportRefusal(403, {
+        zh: '填报员账号未关联机关，不能导入报告；请管理员为账号设置“所属机关”',
+        en: 'this editor account belongs to no agency and cannot import reports; an administrator must set its agency',
+      })
+    }
+    return 'editor'
+  }
+  if (role === 'supervisor') {
+    throw new ImportRefusal(403, {
+      zh: '监督员只能查看报告，不能导入报告',
+      en: 'a supervisor reads reports and cannot import them',
+    })
+  }
+  throw new ImportRefusal(403, { zh: '账号没有角色，不能导入报告', en: 'this account has no role and cannot import reports' })
+}
+
+const DATE_ONLY = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
+
+/**
+ * The source's publication date as an ISO timestamp. Government sites print Beijing time
+ * without a zone (`2025-03-10 15:35`), so a zoneless date is read as UTC+8.
+ */
+export function publicationDate(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const m = DATE_ONLY.exec(value.trim())
+  if (m) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0'] = m
+    const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s))
+    const date = new Date(utc)
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+  }
+  const parsed = new Date(value)
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString()
+}
+
+interface AgencyDoc {
+  id: ID
+  name: string
+  kind?: string | null
+  level?: string | null
+}
+
+interface AgencyPlan {
+  existing: AgencyDoc | null
+  name: string
+  guess: ReturnType<typeof guessAgency> | null
+}
+
+async function planAgency(payload: Payload, req: PayloadRequest, slugs: XxgkSlugs, name: string, user: ImportUser | null, role: 'admin' | 'editor' | null): Promise<AgencyPlan> {
+  if (role === 'editor') {
+    const ownId = relationId(user!.agency)!
+    const own = (await payload.findByID({ collection: slugs.agencies, id: ownId, depth: 0, overrideAccess: true, disableErrors: true, req })) as AgencyDoc | null
+    if (!own) throw new ImportRefusal(403, { zh: '填报员账号所属的机关不存在', en: "the editor account's agency does not exist" })
+    if (own.name.trim() !== name) {
+      throw new ImportRefusal(403, {
+        zh: `报告的机关是“${name}”，而您的账号属于“${own.name}”：填报员只能导入本机关的报告`,
+        en: `the report is by “${name}” but your account belongs to “${own.name}”: an editor may import only its own agency's reports`,
+      })
+    }
+    return { existing: own, name, guess: null }
+  }
+  const { docs } = await payload.find({
+    collection: slugs.agencies,
+    where: { name: { equals: name } },
+    limit: 2,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  if (docs.length > 1) {
+    throw new ImportRefusal(409, {
+      zh: `有多个机关名为“${name}”，无法确定报告属于哪一个；请先合并或改名`,
+      en: `several agencies are named “${name}”, so the report's agency is unclear; merge or rename them first`,
+    })
+  }
+  const existing = (docs[0] as AgencyDoc | undefined) ?? null
+  return { existing, name, guess: existing ? null : guessAgency(name) }
+}
+
+async function findReport(payload: Payload, req: PayloadRequest, slugs: XxgkSlugs, agency: ID, year: number): Promise<Json | null> {
+  const { docs } = await payload.find({
+    collection: slugs.reports,
+    where: { and: [{ agency: { equals: agency } }, { year: { equals: year } }] },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return (docs[0] as Json | undefined) ?? null
+}
+
+/** The draft's data: the parsed report, its agency by id, its ambiguities; narrative sections replaced whole. */
+function draftData(parsed: ParseResult, agency: ID): Json {
+  const { agency: _name, text, ...report } = parsed.report as unknown as Json & { text?: Record<string, string | undefined> }
+  const publishedAt = publicationDate(parsed.source.publishedAt)
+  return {
+    ...report,
+    agency,
+    text: { overview: text?.overview ?? null, problems: text?.problems ?? null, other: text?.other ?? null },
+    ambiguities: parsed.ambiguities,
+    ...(publishedAt && { publishedAt }),
+    _status: 'draft',
+  }
+}
+
+/**
+ * Without a database transaction (Payload's SQLite adapter runs without one by default), what a
+ * failed import wrote is removed again: the report it created and the agency it created.
+ */
+async function undo(payload: Payload, slugs: XxgkSlugs, written: { agency: ID | null; createdAgency: boolean; reportExisted: boolean; year: number }) {
+  if (written.agency === null) return
+  if (!written.reportExisted) {
+    const req = await createLocalReq({}, payload)
+    const found = await findReport(payload, req, slugs, written.agency, written.year).catch(() => null)
+    if (found) await payload.delete({ collection: slugs.reports, id: found.id as ID, overrideAccess: true }).catch(() => undefined)
+  }
+  if (written.createdAgency) await payload.delete({ collection: slugs.agencies, id: written.agency, overrideAccess: true }).catch(() => undefined)
+}
+
+/**
+ * Stores one parsed report as a draft through the Local API (the plugin's hooks check it and
+ * store its issues): the agency found by its exact name or created, the report of that agency
+ * and year updated (a new draft version; a published version stays published) or created.
+ * Never publishes. Runs in a transaction where the database adapter has one, and undoes its
+ * writes where it has not, so a file that fails leaves nothing behind. Throws ImportRefusal
+ * for anything the user or the data is refused for.
+ */
+export async function storeParsed(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess = {}): Promise<ImportedFile> {
+  const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...access.slugs }
+  const trusted = access.user === undefined
+  const user = access.user ?? null
+  const role = trusted ? null : checkImportRole(user, slugs)
+  const req = await createLocalReq({ user: user ? ({ collection: slugs.users, ...user } as never) : undefined, context: {} }, payload)
+  const year = parsed.report.year
+  const plan = await planAgency(payload, req, slugs, parsed.report.agency.trim(), user, role)
+  if (!plan.existing && role !== 'admin' && !trusted) throw new ImportRefusal(403, { zh: '无权新建机关', en: 'you may not create agencies' })
+  const existingReport = plan.existing ? await findReport(payload, req, slugs, plan.existing.id, year) : null
+  const operationAccess = { overrideAccess: trusted, req }
+
+  const began = await initTransaction(req)
+  const written = { agency: plan.existing?.id ?? null, createdAgency: false, reportExisted: existingReport !== null, year }
+  try {
+    let agency = plan.existing
+    if (!agency) {
+      agency = (await payload.create({
+        collection: slugs.agencies,
+        data: { name: plan.name, ...(plan.guess?.kind && { kind: plan.guess.kind }), ...(plan.guess?.level && { level: plan.guess.level }) },
+        depth: 0,
+        ...operationAccess,
+      })) as unknown as AgencyDoc
+      written.agency = agency.id
+      written.createdAgency = true
+    }
+    const data = draftData(parsed, agency.id)
+    const doc = (
+      existingReport
+        ? await payload.update({ collection: slugs.reports, id: existingReport.id as ID, data, draft: true, depth: 0, ...operationAccess })
+        : await payload.create({ collection: slugs.reports, data, draft: true, depth: 0, ...operationAccess })
+    ) as unknown as Json
+    if (began) await commitTransaction(req)
+    const imported: ImportedAgency = {
+      id: agency.id,
+      name: agency.name,
+      created: written.createdAgency,
+      kind: agency.kind ?? null,
+      level: agency.level ?? null,
+      ...(written.createdAgency && plan.guess && { guess: plan.guess.note }),
+    }
+    return {
+      file,
+      status: existingReport ? 'updated' : 'imported',
+      doc: {
+        id: doc.id as ID,
+        title: (doc.title as string | undefined) ?? null,
+        year: doc.year as number,
+        edition: doc.edition as string,
+        _status: doc._status === 'published' ? 'published' : 'draft',
+        errorCount: (doc.errorCount as number | undefined) ?? 0,
+        warningCount: (doc.warningCount as number | undefined) ?? 0,
+      },
+      publishedVersionKept: existingReport?._status === 'published',
+      agency: imported,
+      issues: (doc.issues as Issue[] | undefined) ?? [],
+      ambiguities: parsed.ambiguities,
+      source: parsed.source,
+    }
+  } catch (error) {
+    if (began) await killTransaction(req)
+    else await undo(payload, slugs, written)
+    throw refusalFromError(error) ?? error
+  }
+}
+
+/** The Local API as a report store for runImport. */
+export function localStore(payload: Payload, access: ImportAccess = {}) {
+  return { store: ({ file, parsed }: { file: string; parsed: ParseResult }) => storeParsed(payload, file, parsed, access) }
+}

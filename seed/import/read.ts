@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseReport } from '../parse'
+import { ParseRefusal } from '../refusal'
+import type { ParseResult } from '../types'
+import type { FailedFile } from './types'
+
+/** A file read and parsed, ready to store; or the reason it cannot be. */
+export type ParsedFile = { file: string; bytes: Uint8Array; parsed: ParseResult } | { file: string; failure: FailedFile }
+
+export const failed = (file: string, httpStatus: number, zh: string, en: string): FailedFile => ({
+  file,
+  status: 'failed',
+  httpStatus,
+  reason: { zh, en },
+})
+
+/** Parses a file's bytes; a refusal (or a parser fault) becomes a failure with its reason, never an exception. */
+export async function parseSource(file: string, bytes: Uint8Array): Promise<ParsedFile> {
+  try {
+    const parsed = await parseReport(bytes, { filename: path.basename(file) })
+    return { file, bytes, parsed }
+  } catch (error) {
+    if (error instanceof ParseRefusal) return { file, failure: failed(file, 400, error.reason.zh, error.reason.en) }
+    const detail = error instanceof Error ? error.message : String(error)
+    return { file, failure: failed(file, 400, `文件无法读取：${detail}`, `the file cannot be read: ${detail}`) }
+  }
+}
+
+export async function readAndParse(file: string): Promise<ParsedFile> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await readFile(file))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    return { file, failure: failed(file, 400, `无法读取文件（${code}）`, `cannot read the file (${code})`) }
+  }
+  return parseSource(file, bytes)
+}
+
+/**
+ * The order to store parsed files in: by report year, then as given. A report's cross-year
+ * checks (X.CARRY, X.IN_FORCE) read the agency's stored report of the year before, so storing
+ * older years first gives every draft its full set of issues. Failures keep their place.
+ */
+export function storeOrder<T extends ParsedFile>(items: readonly T[]): T[] {
+  const year = (item: T) => ('parsed' in item ? item.parsed.report.year : -Infinity)
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => year(a.item) - year(b.item) || a.index - b.index)
+    .map(({ item }) => item)
+}
