@@ -2,8 +2,9 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { Payload, PayloadRequest } from 'payload'
 import { DEFAULT_SLUGS, relationId } from '../../collections'
 import type { ID, XxgkSlugs } from '../../collections'
+import { blankTotals } from '../../src'
 import type { Issue } from '../../src'
-import type { ParseResult } from '../types'
+import type { Ambiguity, ParseResult } from '../types'
 import { guessAgency } from './agency'
 import { refusalFromError } from './refusal'
 import { ImportRefusal } from './types'
@@ -135,15 +136,38 @@ async function findReport(payload: Payload, req: PayloadRequest, slugs: XxgkSlug
   return (docs[0] as Json | undefined) ?? null
 }
 
+/**
+ * The parser's ambiguities, and a note on every total the source leaves blank: the plugin fills
+ * such a total on save with the sum of its row or column, a figure the source does not print,
+ * so the draft says so rather than presenting it as read.
+ */
+export function storedAmbiguities(parsed: ParseResult): Ambiguity[] {
+  const noted = new Set(parsed.ambiguities.map((a) => a.path))
+  const filled = blankTotals(parsed.report)
+    .filter((f) => !noted.has(f.path))
+    .map(
+      (f): Ambiguity => ({
+        path: f.path,
+        candidates: [null, f.value],
+        chosen: f.value,
+        reason: {
+          zh: `来源中此合计单元格为空；保存时按相关单元格计算填入 ${f.value}，并非来源所印`,
+          en: `this total is blank in the source; ${f.value} was filled in on save from the cells it sums, not printed in the source`,
+        },
+      }),
+    )
+  return [...parsed.ambiguities, ...filled]
+}
+
 /** The draft's data: the parsed report, its agency by id, its ambiguities; narrative sections replaced whole. */
-function draftData(parsed: ParseResult, agency: ID): Json {
+function draftData(parsed: ParseResult, agency: ID, ambiguities: Ambiguity[]): Json {
   const { agency: _name, text, ...report } = parsed.report as unknown as Json & { text?: Record<string, string | undefined> }
   const publishedAt = publicationDate(parsed.source.publishedAt)
   return {
     ...report,
     agency,
     text: { overview: text?.overview ?? null, problems: text?.problems ?? null, other: text?.other ?? null },
-    ambiguities: parsed.ambiguities,
+    ambiguities,
     ...(publishedAt && { publishedAt }),
     _status: 'draft',
   }
@@ -197,7 +221,8 @@ export async function storeParsed(payload: Payload, file: string, parsed: ParseR
       written.agency = agency.id
       written.createdAgency = true
     }
-    const data = draftData(parsed, agency.id)
+    const ambiguities = storedAmbiguities(parsed)
+    const data = draftData(parsed, agency.id, ambiguities)
     const doc = (
       existingReport
         ? await payload.update({ collection: slugs.reports, id: existingReport.id as ID, data, draft: true, depth: 0, ...operationAccess })
@@ -227,7 +252,7 @@ export async function storeParsed(payload: Payload, file: string, parsed: ParseR
       publishedVersionKept: existingReport?._status === 'published',
       agency: imported,
       issues: (doc.issues as Issue[] | undefined) ?? [],
-      ambiguities: parsed.ambiguities,
+      ambiguities,
       source: parsed.source,
     }
   } catch (error) {
