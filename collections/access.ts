@@ -92,9 +92,14 @@ export function reportAccess(slugs: XxgkSlugs) {
     if (role !== 'editor' || agency === null) return false
     return { agency: { equals: agency } }
   }
+  // versions keep the document's fields under `version.`: the same scope, queried there
+  const readVersions: Access = async (args) => {
+    const where = await read(args)
+    return typeof where === 'object' ? ({ 'version.agency': (where as Where).agency } as Where) : where
+  }
   return {
     read,
-    readVersions: read,
+    readVersions,
     // an editor creates reports of its own agency only; `data.agency` is checked before anything is written
     create: (({ req, data }) => {
       const role = roleOf(req, slugs)

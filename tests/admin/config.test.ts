@@ -16,7 +16,7 @@ const hostConfig = (plugin: ReturnType<typeof xxgkPlugin>): Promise<SanitizedCon
     i18n: { translations: { zh: { xxgk: { exportTitle: '下载' } } } as never },
   })
 
-const reportsOf = (config: SanitizedConfig) => config.collections.find((c) => c.slug === 'reports' || c.slug === 'annualReports')!
+const reportsOf = (config: SanitizedConfig) => config.collections.find((c) => ['reports', 'annualReports'].includes(String(c.slug)))!
 
 function fieldNamed(fields: readonly Field[], name: string): Field | undefined {
   for (const field of fields) {
