@@ -56,7 +56,8 @@ const userAccessFor = (slugs: XxgkSlugs) => {
 export function usersCollection(slugs: XxgkSlugs): CollectionConfig {
   return {
     slug: slugs.users,
-    auth: { depth: 0 },
+    // API keys (Users → Enable API key) let scripts such as `xxgk import --url … --token …` act as a user
+    auth: { depth: 0, useAPIKey: true },
     labels: { singular: { zh: '用户', en: 'User' }, plural: { zh: '用户', en: 'Users' } },
     admin: { useAsTitle: 'email', defaultColumns: ['email', 'role', 'agency'] },
     access: userAccessFor(slugs),
@@ -75,7 +76,7 @@ export function extendUsersCollection(existing: CollectionConfig, slugs: XxgkSlu
   const access = userAccessFor(slugs)
   return {
     ...existing,
-    auth: existing.auth ?? { depth: 0 },
+    auth: existing.auth ?? { depth: 0, useAPIKey: true },
     access: { ...access, ...existing.access },
     hooks: { ...existing.hooks, beforeChange: [firstUserIsAdmin(slugs), ...(existing.hooks?.beforeChange ?? [])] },
     fields: [...existing.fields, ...added],

@@ -5,6 +5,7 @@ import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './
 import type { AdminOptions } from './admin/config'
 import { reportEndpoints } from './endpoints'
 import { keepErrorDetails } from './errors'
+import { importEndpoints, importTask } from './import-endpoint'
 import { reportHooks } from './hooks'
 import { reportListCache } from './list-cache'
 import type { ListCacheOptions } from './list-cache'
@@ -103,7 +104,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       reports = {
         ...reports,
         hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
-        endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
+        endpoints: [...reportEndpoints(slugs), ...importEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
       reports = withReportAdmin(reports, slugs, options.admin)
     }
@@ -136,6 +137,8 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
         applyOverride(users, options.overrides?.users),
       ],
     }
+    // the import's batch job (plugin/import-endpoint.ts); registered even when disabled, so the schema stays the same
+    config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
