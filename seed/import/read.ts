@@ -15,8 +15,22 @@ export const failed = (file: string, httpStatus: number, zh: string, en: string)
   reason: { zh, en },
 })
 
+/**
+ * drizzle-kit, which Payload loads to push a schema in development (the default of a Payload
+ * project's dev server), adds an enumerable `Array.prototype.random`; pdfjs refuses to open any
+ * PDF while Array.prototype has an enumerable property. Such additions are made non-enumerable
+ * (they keep working), so an import inside that server reads PDFs.
+ */
+function hideEnumerableArrayExtensions(): void {
+  for (const key in Array.prototype) {
+    const descriptor = Object.getOwnPropertyDescriptor(Array.prototype, key)
+    if (descriptor?.enumerable && descriptor.configurable) Object.defineProperty(Array.prototype, key, { ...descriptor, enumerable: false })
+  }
+}
+
 /** Parses a file's bytes; a refusal (or a parser fault) becomes a failure with its reason, never an exception. */
 export async function parseSource(file: string, bytes: Uint8Array): Promise<ParsedFile> {
+  hideEnumerableArrayExtensions()
   try {
     const parsed = await parseReport(bytes, { filename: path.basename(file) })
     return { file, bytes, parsed }
