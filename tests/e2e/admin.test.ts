@@ -90,8 +90,13 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     await openTab(page, VALIDATION_TAB)
     const view = page.locator('[data-xxgk-validation]')
     await view.waitFor()
-    expect(Number(await view.getAttribute('data-errors'))).toBeGreaterThanOrEqual(3)
+    // 一、本年新收 / 总计 (T3.ROW_TOTAL) and 四、结转下年度 / 自然人 (T3.BALANCE)
+    expect(await view.getAttribute('data-errors')).toBe('2')
     const rows = view.locator('tr[data-severity]')
+    expect(await view.locator('tr[data-severity="error"]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-path')).sort())).toEqual([
+      'requests.carriedForward.natural',
+      'requests.received.total',
+    ])
     expect(await rows.first().getAttribute('data-severity')).toBe('error')
     const severities = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-severity')))
     expect(severities.indexOf('warning') === -1 || severities.lastIndexOf('error') < severities.indexOf('warning')).toBe(true)
