@@ -170,4 +170,58 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
       await other.close()
     }
   })
+
+  it('keyboard and paste in the grid: arrows, Enter and Tab move; a block from Excel fills from the focused cell; Escape restores', async () => {
+    await page.goto(reportUrl)
+    const grid = await openGrid(page, 'requests')
+    const focusedPath = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset?.path ?? null)
+    await cellInput(page, 'requests.received.natural').click()
+    await page.keyboard.press('ArrowRight')
+    expect(await focusedPath()).toBe('requests.received.commercial')
+    await page.keyboard.press('ArrowDown')
+    expect(await focusedPath()).toBe('requests.carriedOver.commercial')
+    await page.keyboard.press('Enter')
+    expect(await focusedPath()).toBe('requests.granted.commercial')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focusedPath()).toBe('requests.granted.natural')
+    // typing replaces the value, Escape restores it
+    await page.keyboard.type('42')
+    expect(await cellInput(page, 'requests.granted.natural').inputValue()).toBe('42')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => cellInput(page, 'requests.granted.natural').inputValue()).toBe('5')
+    // two rows copied from Excel land on 不予公开 1. and 2.
+    await cellInput(page, 'requests.withheld.stateSecret.natural').focus()
+    await page.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData('text/plain', '1\t0\t0\t0\t0\t0\t1\r\n2\t1\t0\t0\t0\t0\t3\r\n')
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await expect.poll(() => cellInput(page, 'requests.withheld.lawProhibited.commercial').inputValue()).toBe('1')
+    expect(await cellInput(page, 'requests.withheld.lawProhibited.total').inputValue()).toBe('3')
+    expect(await grid.locator('.xxgk-grid__status').textContent()).toContain('已粘贴 14 个单元格')
+    // 三（七）总计 is now short of the outcomes: marked at once
+    await expect.poll(() => cellBox(page, 'requests.totalHandled.natural').getAttribute('data-mark')).toBe('error')
+  })
+
+  it('a supervisor sees the dashboard: its agencies’ report states for the year and the chart by outcome', async () => {
+    const supervisor = { email: 'supervisor@wangji.gov.cn', password: 'wangji-supervisor-pw-1' }
+    const agency = (await admin.get(`/reports/${reportId}?depth=0`)).body.agency
+    expect((await admin.post('/users', { ...supervisor, role: 'supervisor', agency })).status).toBe(201)
+    const session = await openBrowser({ locale: 'zh-CN' })
+    try {
+      await logIn(session.page, cms.url, supervisor.email, supervisor.password)
+      await session.page.goto(`${cms.url}/admin/xxgk-dashboard?year=2023`)
+      const row = session.page.locator('[data-xxgk-dashboard-table] tr[data-agency="王集乡人民政府"]')
+      await expect.poll(() => row.getAttribute('data-state')).toMatch(/^published/)
+      // the published 2023 report: 5 requests, all granted, in the chart's bar for 2023
+      await expect.poll(() => session.page.locator('[data-xxgk-chart] .recharts-bar-rectangle').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+      expect(await session.page.locator('[data-xxgk-chart]').textContent()).toContain('（一）予以公开')
+      await session.page.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true })
+      // an editor is not shown the dashboard
+      await page.goto(`${cms.url}/admin/xxgk-dashboard`)
+      await expect.poll(() => page.locator('[data-xxgk-dashboard-denied]').count()).toBe(1)
+    } finally {
+      await session.close()
+    }
+  })
 })
