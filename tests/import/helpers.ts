@@ -6,8 +6,8 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 import type { CollectionSlug, Payload } from 'payload'
 import { xxgkConfig } from '../../cms/config'
-import { parseReport } from '../../seed'
 import type { ParseResult } from '../../seed'
+import { parseSource } from '../../seed/import/read'
 import type { ImportSummary } from '../../seed/import'
 import { POSTGRES_URL, ROOT, uniqueName } from '../integration/harness'
 
@@ -40,8 +40,11 @@ export function corpusSources(): string[] {
 export const EXCERPT = 'corpus/real/huaian-city-gov-2024-excerpt.section3.pdf-text.txt'
 export const PINGTAN_2024 = ['corpus/real/pingtan-zone-gov-2024.html', 'corpus/real/pingtan-zone-gov-2024.pdf-text.txt']
 
+/** A corpus file parsed as the importer parses it (seed/import/read.ts). */
 export async function parseFile(file: string): Promise<ParseResult> {
-  return parseReport(new Uint8Array(readFileSync(path.join(ROOT, file))), { filename: path.basename(file) })
+  const item = await parseSource(file, new Uint8Array(readFileSync(path.join(ROOT, file))))
+  if ('failure' in item) throw new Error(`${file}: ${item.failure.reason.en}`)
+  return item.parsed
 }
 
 export interface CliRun {
