@@ -4,17 +4,17 @@
  * import endpoint given as `endpoint`; the draft it creates is opened, its ambiguities marked
  * on their cells by the grids.
  */
-import { useConfig } from '@payloadcms/ui'
+import { useAuth, useConfig } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
-import { DEFAULT_ADMIN_SLUGS, useXxgkT } from './hooks'
+import { DEFAULT_ADMIN_SLUGS, useApiUrl, useXxgkT } from './hooks'
 import type { AdminSlugs } from './hooks'
 import { AdminStyles } from './styles'
 
 export const IMPORT_ACCEPT = '.pdf,.html,.htm,.txt,.md,.markdown,.docx,.xlsx'
 
 export interface ImportUploadProps {
-  /** URL of the import endpoint (POST multipart/form-data, the file in `file`). */
-  endpoint: string
+  /** URL of the import endpoint (POST multipart/form-data, the file in `file`); default `<api>/<reports>/import`. */
+  endpoint?: string
   /** Extra form fields sent with the file (e.g. an agency id). */
   fields?: Record<string, string>
   slugs?: AdminSlugs
@@ -53,6 +53,9 @@ export function ImportUpload(props: ImportUploadProps) {
   const slugs = props.slugs ?? DEFAULT_ADMIN_SLUGS
   const { t } = useXxgkT()
   const { config } = useConfig()
+  const { user } = useAuth()
+  const api = useApiUrl()
+  const endpoint = props.endpoint ?? `${api}/${slugs.reports}/import`
   const inputRef = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
@@ -71,7 +74,7 @@ export function ImportUpload(props: ImportUploadProps) {
     form.append('file', file, file.name)
     for (const [key, value] of Object.entries(props.fields ?? {})) form.append(key, value)
     try {
-      const response = await fetch(props.endpoint, { method: 'POST', body: form, credentials: 'include' })
+      const response = await fetch(endpoint, { method: 'POST', body: form, credentials: 'include' })
       const body: unknown = await response.json().catch(() => null)
       const doc = response.ok ? importedDoc(body) : null
       if (!doc) {
@@ -87,6 +90,10 @@ export function ImportUpload(props: ImportUploadProps) {
       setBusy(false)
     }
   }
+
+  // supervisors read reports and never write them: no upload for them
+  const role = (user as { role?: string } | null)?.role
+  if (role !== 'admin' && role !== 'editor') return null
 
   return (
     <form

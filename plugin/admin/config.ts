@@ -20,8 +20,11 @@ export const ADMIN_COMPONENTS = {
 } as const
 
 export interface AdminOptions {
-  /** URL of the import endpoint (POST, multipart `file`): shows the upload box above the reports list. */
-  importEndpoint?: string
+  /**
+   * The upload box above the reports list posts to the plugin's import endpoint
+   * (`<api>/<reports>/import`); another URL here, or `false` for no upload box.
+   */
+  importEndpoint?: string | false
   /** The supervisors' dashboard at `/admin<path>`; `false` leaves it out. Default path `/xxgk-dashboard`. */
   dashboard?: { path?: string } | false
   /** Export buttons on the report's edit view (default true). */
@@ -54,10 +57,10 @@ export function withReportAdmin(collection: CollectionConfig, slugs: XxgkSlugs, 
       beforeDocumentControls: [...(components.edit?.beforeDocumentControls ?? []), component(ADMIN_COMPONENTS.exportButtons, props)],
     }
   }
-  if (options.importEndpoint) {
+  if (options.importEndpoint !== false) {
     components.beforeListTable = [
       ...(components.beforeListTable ?? []),
-      component(ADMIN_COMPONENTS.importUpload, { ...props, endpoint: options.importEndpoint }),
+      component(ADMIN_COMPONENTS.importUpload, { ...props, ...(options.importEndpoint && { endpoint: options.importEndpoint }) }),
     ]
   }
   return { ...collection, admin: { ...collection.admin, components }, fields: withCountCells(collection.fields) }

@@ -26,6 +26,7 @@ import { ValidationView as ValidationView_fe66db35a92bfa8416787b920721cca1 } fro
 import { AmbiguitiesField as AmbiguitiesField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ErrorCountCell as ErrorCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { WarningCountCell as WarningCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { ImportUpload as ImportUpload_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ExportButtons as ExportButtons_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardNavLink as DashboardNavLink_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardView as DashboardView_b3177c20c7b9681e455a1b951695f275 } from 'xxgk/rsc'
@@ -61,6 +62,7 @@ export const importMap = {
   "xxgk/client#AmbiguitiesField": AmbiguitiesField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ErrorCountCell": ErrorCountCell_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#WarningCountCell": WarningCountCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#ImportUpload": ImportUpload_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ExportButtons": ExportButtons_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DashboardNavLink": DashboardNavLink_fe66db35a92bfa8416787b920721cca1,
   "xxgk/rsc#DashboardView": DashboardView_b3177c20c7b9681e455a1b951695f275,
