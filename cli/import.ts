@@ -153,6 +153,18 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
     return summary.failed > 0 ? 1 : 0
   } finally {
-    await payload?.db.destroy?.()
+    if (payload) await closeLocal(payload)
   }
+}
+
+/**
+ * Closes the database. Payload's destroy() leaves PostgreSQL's pool open, and its adapter keeps
+ * one client checked out for good (to reconnect), so the pool cannot be drained: once the
+ * output is written (synchronously, on Linux), nothing may hold the finished command up.
+ */
+async function closeLocal(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: { end: () => Promise<void> } }).pool
+  await payload.db.destroy?.()
+  void pool?.end().catch(() => undefined)
+  setTimeout(() => process.exit(), 200).unref()
 }

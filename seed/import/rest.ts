@@ -28,6 +28,9 @@ const API_KEY_REJECTED: Label = {
 /** The refusal an error answer of the import endpoint carries (Payload's error shape). */
 function refusalFromAnswer(status: number, body: unknown): ImportRefusal {
   if (status === 401) return new ImportRefusal(401, API_KEY_REJECTED)
+  // the import endpoint states the reason itself; other answers are read from Payload's error shape
+  const reason = (body as { reason?: Partial<Label> } | null)?.reason
+  if (typeof reason?.zh === 'string' && typeof reason.en === 'string') return new ImportRefusal(status, { zh: reason.zh, en: reason.en })
   const first = (body as { errors?: { message?: unknown; data?: unknown }[] } | null)?.errors?.[0]
   const refusal = refusalFromError({ status, message: first?.message, data: first?.data })
   return refusal ?? new ImportRefusal(status, { zh: `CMS 答复 HTTP ${status}`, en: `the CMS answered HTTP ${status}` })

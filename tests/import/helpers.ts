@@ -47,6 +47,13 @@ export async function parseFile(file: string): Promise<ParseResult> {
   return item.parsed
 }
 
+/** This environment without vitest's variables and NODE_OPTIONS (the CLI must manage without). */
+export function cleanEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('VITEST') && e[0] !== 'NODE_OPTIONS'),
+  )
+}
+
 export interface CliRun {
   code: number | null
   stdout: string
@@ -58,7 +65,7 @@ export interface CliRun {
  * condition (the command must add it itself), on the given DATABASE_URL.
  */
 export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS'))
+  const base = cleanEnv()
   const child = spawn(process.execPath, [BIN, 'import', ...args], {
     cwd: ROOT,
     env: { ...base, PAYLOAD_SECRET: SECRET, ...env },
@@ -112,7 +119,15 @@ export function freshPostgres(label: string): { url: string; name: string; remov
 export async function openDatabase(url: string, label: string): Promise<{ payload: Payload; close: () => Promise<void> }> {
   const config = await xxgkConfig({ baseDir: ROOT, secret: SECRET, database: { url, migrationsDir: path.join(ROOT, 'migrations'), push: false } })
   const payload = await getPayload({ config, key: uniqueName(label) })
-  return { payload, close: async () => void (await payload.db.destroy?.()) }
+  const pool = (payload.db as unknown as { pool?: { end: () => Promise<void> } }).pool
+  return {
+    payload,
+    close: async () => {
+      await payload.db.destroy?.()
+      // not awaited: Payload's PostgreSQL adapter keeps one client checked out, so the pool never drains
+      void pool?.end().catch(() => undefined)
+    },
+  }
 }
 
 type Doc = Record<string, any> & { id: string | number }
