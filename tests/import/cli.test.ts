@@ -113,7 +113,7 @@ describe('xxgk import (Local API, SQLite)', () => {
       // issues: every finding of the parser on the report is stored with the draft, counts agree
       const parsed = await parseFile('corpus/seed/wangji-township-2023.pdf-text.txt')
       expect(parsed.issues.length).toBeGreaterThan(0)
-      const issueKeys = (doc: { issues: { rule: string; path: string }[] }) => doc.issues.map((i) => `${i.rule} ${i.path}`)
+      const issueKeys = (doc: Record<string, any>) => (doc.issues as { rule: string; path: string }[]).map((i) => `${i.rule} ${i.path}`)
       for (const issue of parsed.issues) expect(issueKeys(wangji)).toContain(`${issue.rule} ${issue.path}`)
       // and the rules that need the stored context: the year before (stored first) and the publication date
       const pingtan2025 = find('平潭综合实验区', 2025)

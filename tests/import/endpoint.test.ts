@@ -74,7 +74,7 @@ describe('POST /api/reports/import (SQLite, over HTTP)', () => {
     expect(stored._status).toBe('draft')
     expect(stored.ambiguities).toEqual(body.ambiguities)
     expect(stored.issues).toEqual(body.issues)
-    expect(stored.requests.received).toEqual(parsed.report.requests.received)
+    expect(stored.requests.received).toEqual(parsed.report.requests?.received)
     expect(await counts()).toEqual({ agencies: before.agencies + 1, reports: before.reports + 1 })
   })
 

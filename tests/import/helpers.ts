@@ -48,10 +48,8 @@ export async function parseFile(file: string): Promise<ParseResult> {
 }
 
 /** This environment without vitest's variables and NODE_OPTIONS (the CLI must manage without). */
-export function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('VITEST') && e[0] !== 'NODE_OPTIONS'),
-  )
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS')) as NodeJS.ProcessEnv
 }
 
 export interface CliRun {
