@@ -26,7 +26,24 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let loading: Promise<PdfJs> | null = null
 const pdfjs = () => (loading ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
 
-const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+/**
+ * pdfjs-dist's folder (its cmaps and standard fonts), found when first needed. Inside the Next
+ * app's server bundle `resolve` answers a module id, not a path (and at module evaluation that
+ * broke `next build`), so the installed package under the working directory is the fallback.
+ */
+let pdfjsFolder: string | null = null
+function pdfjsDir(): string {
+  if (pdfjsFolder === null) {
+    let resolved: unknown = null
+    try {
+      resolved = createRequire(import.meta.url).resolve('pdfjs-dist/package.json')
+    } catch {
+      resolved = null
+    }
+    pdfjsFolder = typeof resolved === 'string' ? dirname(resolved) : join(process.cwd(), 'node_modules', 'pdfjs-dist')
+  }
+  return pdfjsFolder
+}
 
 /** Runs on one printed row: vertical centres within half a glyph height of each other. */
 function rowsOf(runs: Run[]): Run[][] {
@@ -112,9 +129,9 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; titl
       isEvalSupported: false,
       useSystemFonts: false,
       verbosity: 0,
-      cMapUrl: join(pdfjsDir, 'cmaps') + '/',
+      cMapUrl: join(pdfjsDir(), 'cmaps') + '/',
       cMapPacked: true,
-      standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
+      standardFontDataUrl: join(pdfjsDir(), 'standard_fonts') + '/',
     }).promise
   } catch (error) {
     return refuse(`PDF 文件已损坏或无法打开（${(error as Error).message}）`, `the PDF is damaged or cannot be opened (${(error as Error).message})`)
