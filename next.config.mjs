@@ -5,6 +5,8 @@ const nextConfig = {
   typescript: { tsconfigPath: './tsconfig.app.json' },
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
+  // the importer's PDF reader loads pdfjs's worker file next to pdfjs itself: keep it a Node package
+  serverExternalPackages: ['pdfjs-dist'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })
