@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Payload } from 'payload'
-import { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } from '../seed/import'
+// the importer (Payload, the parser) is loaded only once it is needed: not by the process that
+// merely re-runs the command with the development condition
 import type { FailedFile, ImportSummary, ReportStore } from '../seed/import'
 
 const USAGE = `usage: xxgk import <files or folders…> [--url <cms> --token <api key>] [--json]
@@ -112,6 +113,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const local = values.url === undefined
   if (local && !hasDevelopmentCondition()) return rerunWithDevelopmentCondition(argv)
 
+  const { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } = await import('../seed/import')
   const collected = collectFiles(positionals)
   let payload: Payload | null = null
   let store: ReportStore
