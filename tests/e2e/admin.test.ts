@@ -234,6 +234,15 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
       await expect.poll(() => session.page.locator('[data-xxgk-chart] .recharts-bar-rectangle').count(), { timeout: 20_000 }).toBeGreaterThan(0)
       expect(await session.page.locator('[data-xxgk-chart]').textContent()).toContain('（一）予以公开')
       await session.page.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true })
+      // a supervisor reads the report; its grid cells are read-only (the editor may still hold
+      // Payload's edit lock: then the supervisor takes the read-only view it offers)
+      await session.page.goto(reportUrl)
+      await session.page.locator('.tabs-field__tab-button').first().waitFor()
+      const locked = session.page.locator('#document-locked')
+      const lockShown = await locked.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)
+      if (lockShown) await locked.getByRole('button', { name: '只读查看' }).click()
+      await openGrid(session.page, 'requests')
+      expect(await cellInput(session.page, 'requests.received.natural').getAttribute('readonly')).not.toBeNull()
       // an editor is not shown the dashboard
       await page.goto(`${cms.url}/admin/xxgk-dashboard`)
       await expect.poll(() => page.locator('[data-xxgk-dashboard-denied]').count()).toBe(1)
