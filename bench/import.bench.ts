@@ -17,7 +17,7 @@ const RUNS = 3
 function importOnce(): number {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-import-'))
   try {
-    const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'xxgk.db')}`, PAYLOAD_SECRET: 'bench-import-secret' }
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'xxgk.db')}`, PAYLOAD_SECRET: 'bench-import-secret' }
     delete env.NODE_OPTIONS // the command adds the development condition itself, as for a user
     const started = process.hrtime.bigint()
     const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'xxgk.mjs'), 'import', 'corpus/seed', 'corpus/real', '--json'], {

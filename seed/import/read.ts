@@ -5,8 +5,12 @@ import { ParseRefusal } from '../refusal'
 import type { ParseResult } from '../types'
 import type { FailedFile } from './types'
 
-/** A file read and parsed, ready to store; or the reason it cannot be. */
-export type ParsedFile = { file: string; bytes: Uint8Array; parsed: ParseResult } | { file: string; failure: FailedFile }
+/**
+ * A file read and parsed, ready to store, or the reason it cannot be. `bytes` gives the file
+ * again for a store that sends it on (REST); a file read from disk is not held in memory
+ * meanwhile but read again, so a large batch costs the parsed reports only.
+ */
+export type ParsedFile = { file: string; bytes: () => Promise<Uint8Array>; parsed: ParseResult } | { file: string; failure: FailedFile }
 
 export const failed = (file: string, httpStatus: number, zh: string, en: string): FailedFile => ({
   file,
@@ -29,11 +33,11 @@ function hideEnumerableArrayExtensions(): void {
 }
 
 /** Parses a file's bytes; a refusal (or a parser fault) becomes a failure with its reason, never an exception. */
-export async function parseSource(file: string, bytes: Uint8Array): Promise<ParsedFile> {
+export async function parseSource(file: string, bytes: Uint8Array, again: () => Promise<Uint8Array> = async () => bytes): Promise<ParsedFile> {
   hideEnumerableArrayExtensions()
   try {
     const parsed = await parseReport(bytes, { filename: path.basename(file) })
-    return { file, bytes, parsed }
+    return { file, bytes: again, parsed }
   } catch (error) {
     if (error instanceof ParseRefusal) return { file, failure: failed(file, 400, error.reason.zh, error.reason.en) }
     const detail = error instanceof Error ? error.message : String(error)
@@ -49,7 +53,7 @@ export async function readAndParse(file: string): Promise<ParsedFile> {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     return { file, failure: failed(file, 400, `无法读取文件（${code}）`, `cannot read the file (${code})`) }
   }
-  return parseSource(file, bytes)
+  return parseSource(file, bytes, async () => new Uint8Array(await readFile(file)))
 }
 
 /**

@@ -47,7 +47,7 @@ export function restStore(target: RestTarget): ReportStore {
   return {
     async store({ file, bytes }) {
       const form = new FormData()
-      form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), path.basename(file))
+      form.append('file', new Blob([(await bytes()) as Uint8Array<ArrayBuffer>]), path.basename(file))
       let response: Response
       try {
         response = await fetch(endpoint, { method: 'POST', body: form, headers: { Authorization: authorization } })

@@ -6,8 +6,11 @@ import type { FailedFile, FileOutcome, ImportedFile, ImportSummary, SkippedFile 
 
 /** Where parsed files go: the Local API (seed/import/local.ts) or a CMS over REST (seed/import/rest.ts). */
 export interface ReportStore {
-  /** Stores one file's report; throws (ImportRefusal or any error) when it is not stored, having written nothing. */
-  store(item: { file: string; bytes: Uint8Array; parsed: ParseResult }): Promise<ImportedFile>
+  /**
+   * Stores one file's report; throws (ImportRefusal or any error) when it is not stored, having
+   * written nothing. `bytes` reads the file again, for a store that sends the file itself.
+   */
+  store(item: { file: string; bytes: () => Promise<Uint8Array>; parsed: ParseResult }): Promise<ImportedFile>
 }
 
 export interface ProgressEvent {
