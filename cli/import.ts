@@ -60,7 +60,8 @@ async function openLocal(quiet: boolean): Promise<Payload> {
   ])
   // Payload logs to stdout (and warns that no email adapter is set): stdout is the import's own output
   const resolved = await config
-  ;(resolved as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'error' }, destination: process.stderr }
+  // (the import reports its own failures; an unreachable database is said once, below)
+  ;(resolved as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'fatal' }, destination: process.stderr }
   const payload = await getPayload({ config: resolved })
   if (databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) !== 'mongodb' && !(await wasPushed(payload))) await payload.db.migrate()
   return payload
@@ -121,6 +122,8 @@ export async function importCommand(argv: string[]): Promise<number> {
     try {
       payload = await openLocal(values.json)
     } catch (error) {
+      // Payload also rejects its own start-up promise, which nobody awaits: already reported here
+      process.on('unhandledRejection', () => {})
       process.stderr.write(`xxgk import: 无法打开数据库 / cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`)
       return 2
     }

@@ -220,4 +220,10 @@ describe('xxgk import (Local API, SQLite)', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('--url needs --token')
   })
+
+  it('a database it cannot open exits 2 with the reason', async () => {
+    const run = await runImportCli(['corpus/seed'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('cannot open the database: Error: cannot connect to Postgres')
+  }, 60_000)
 })
