@@ -52,7 +52,7 @@ function ensureSecret() {
   log('PAYLOAD_SECRET 未设置，使用 data/.payload-secret 中的开发密钥 / PAYLOAD_SECRET not set: using a development secret kept in data/.payload-secret (NODE_ENV is not production)')
 }
 
-const SOURCES = ['app', 'plugin', 'collections', 'src', 'cms', 'payload.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.app.json']
+const SOURCES = ['app', 'plugin', 'collections', 'src', 'seed', 'cms', 'payload.config.ts', 'proxy.ts', 'next.config.mjs', 'package.json', 'tsconfig.app.json']
 
 function newestSource(entry) {
   const full = path.join(root, entry)

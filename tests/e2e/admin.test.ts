@@ -174,6 +174,11 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     const other = await openBrowser({ locale: 'en-US' })
     try {
       await logIn(other.page, cms.url, editorB.email, editorB.password)
+      // Chinese is the admin's default even for an English browser ...
+      await other.page.goto(`${cms.url}/admin/collections/reports`)
+      await expect.poll(() => other.page.locator('h1', { hasText: '年度报告' }).count()).toBeGreaterThan(0)
+      // ... and English is the user's choice (Account → Language sets this cookie)
+      await other.context.addCookies([{ name: 'payload-lng', value: 'en', url: cms.url }])
       await other.page.goto(`${cms.url}/admin/collections/reports`)
       await expect.poll(() => other.page.getByText('Annual reports').count()).toBeGreaterThan(0)
       expect(await other.page.locator('table tbody tr', { hasText: '王集乡' }).count()).toBe(0)
