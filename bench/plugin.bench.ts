@@ -14,11 +14,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { freePort } from '../tests/helpers/net'
 
 export const name = 'plugin'
 
@@ -42,16 +41,6 @@ function worker<T>(task: string, arg: string): T {
   return JSON.parse(line.slice('RESULT '.length)) as T
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export async function restList(): Promise<{ p99: number; errors: number; detail: string }> {
   const built = spawnSync('flock', [BUILD_LOCK, process.execPath, path.join(ROOT, 'bin', 'start.mjs'), '--build-if-needed'], {

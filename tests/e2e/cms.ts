@@ -9,13 +9,13 @@ import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from '../helpers/net'
+export { CHROMIUM, chromiumArgs } from '../helpers/chromium'
+export { freePort }
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Where screenshots and downloads go (git-ignored). */
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e')
 const BUILD_LOCK = path.join(tmpdir(), 'xxgk-next-build.lock')
@@ -34,16 +34,6 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error(`building the CMS failed (exit ${result.status ?? result.signal})`)
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export interface Cms {
   url: string
@@ -169,19 +159,3 @@ export class Api {
   patch = (route: string, body: unknown) => this.request('PATCH', route, body)
 }
 
-/**
- * Flags for Debian's chromium as root in a container (see PAYLOAD-NOTES). The fresh profile
- * (--user-data-dir) is given to playwright's launchPersistentContext, which passes it on.
- */
-export function chromiumArgs(): string[] {
-  return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ]
-}

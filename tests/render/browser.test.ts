@@ -5,14 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src'
 import { renderReportHtml } from '../../src/render/html'
 import { expectedFile } from '../helpers/corpus'
+import { CHROMIUM, chromiumArgs } from '../helpers/chromium'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const executablePath = CHROMIUM
 
 // Needs Debian's chromium (.ci/run installs it); without it there is no browser to run in.
 describe.skipIf(!existsSync(executablePath))('HTML in a real browser (chromium)', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
+    browser = await chromium.launch({ executablePath, args: chromiumArgs() })
   })
   afterAll(async () => {
     await browser?.close()

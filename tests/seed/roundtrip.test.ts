@@ -14,9 +14,9 @@ import { renderReportHtml } from '../../src/render/html'
 import type { Report } from '../../src'
 import { parseReport } from '../../seed'
 import { corpusSources } from './corpus'
+import { CHROMIUM, chromiumArgs } from '../helpers/chromium'
 
 const run = promisify(execFile)
-const CHROMIUM = '/usr/bin/chromium'
 const work = mkdtempSync(join(tmpdir(), 'xxgk-roundtrip-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -27,14 +27,7 @@ async function printToPdf(html: string, name: string): Promise<Uint8Array> {
   await run(
     CHROMIUM,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumArgs(),
       `--user-data-dir=${mkdtempSync(join(work, 'profile-'))}`,
       `--print-to-pdf=${pdf}`,
       `file://${page}`,
