@@ -1,11 +1,12 @@
 /**
  * Run by bin/start.mjs before the server starts (under tsx, with --conditions=development):
- * migrate the database, create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, seed when empty.
+ * migrate the database, create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, seed when empty,
+ * refresh SQLite's query-planner statistics.
  */
 import type { CollectionSlug, Payload } from 'payload'
 import { getPayload } from 'payload'
 import config from '../payload.config'
-import { databaseKind, DEFAULT_DATABASE_URL } from './database'
+import { databaseKind, DEFAULT_DATABASE_URL, refreshPlannerStatistics } from './database'
 import { seedDatabase } from './seed'
 
 const log = (message: string) => console.log(`[xxgk] ${message}`)
@@ -34,6 +35,7 @@ async function prepare(): Promise<void> {
   if ((await payload.count({ collection: 'users' as CollectionSlug })).totalDocs === 0) {
     log('no user yet: the first visitor of /admin creates the administrator account')
   }
+  await refreshPlannerStatistics(payload, url)
   await payload.db.destroy?.()
 }
 
