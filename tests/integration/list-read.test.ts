@@ -1,5 +1,7 @@
 /**
  * What a report list costs the database, checked where it was made cheaper:
+ * - with a table component (the grid) the table groups carry no `row` layout wrappers, which
+ *   Payload would walk on every read: the data fields stay exactly the same;
  * - a supervisor's scope (collections/access.ts agencySubtree) walks the agency tree reading
  *   ids only, and still finds every level (SQLite and PostgreSQL);
  * - SQLite's planner statistics (cms/database.ts refreshPlannerStatistics, run before serving)
@@ -7,9 +9,9 @@
  *   createdAt index that stops at the page's end.
  */
 import { createLocalReq } from 'payload'
-import type { Payload } from 'payload'
+import type { Field, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agencySubtree, DEFAULT_SLUGS } from '../../collections'
+import { agencySubtree, allCells, DEFAULT_SLUGS, reportsCollection } from '../../collections'
 import { refreshPlannerStatistics } from '../../cms/database'
 import { AGENCIES, api, PASSWORD, REPORTS, USERS } from './fixtures'
 import { startHarness } from './harness'
@@ -50,6 +52,34 @@ async function buildTree(payload: Payload, label: string): Promise<Tree> {
   }
   return { root, below, all }
 }
+
+describe('table groups with a table component', () => {
+  /** Every field that holds data, as a dotted path with its type; and how many `row` wrappers. */
+  const shape = (fields: readonly Field[], prefix = ''): { paths: string[]; rows: number } => {
+    const paths: string[] = []
+    let rows = 0
+    for (const field of fields) {
+      if (field.type === 'row') rows++
+      const path = 'name' in field && field.name ? `${prefix}${field.name}` : prefix.replace(/\.$/, '')
+      if ('name' in field && field.name && field.type !== 'group') paths.push(`${path}:${field.type}`)
+      const inner = field.type === 'tabs' ? field.tabs.flatMap((tab) => tab.fields) : 'fields' in field ? field.fields : []
+      const nested = shape(inner, field.type === 'group' ? `${path}.` : prefix)
+      paths.push(...nested.paths)
+      rows += nested.rows
+    }
+    return { paths, rows }
+  }
+
+  it('hold the same cells, without the row wrappers Payload lays out number fields with', () => {
+    const plain = shape(reportsCollection({ slugs: DEFAULT_SLUGS }).fields)
+    const grid = shape(reportsCollection({ slugs: DEFAULT_SLUGS, tableField: 'some-grid#Grid' }).fields)
+    expect(plain.rows).toBeGreaterThan(30)
+    expect(grid.rows).toBe(0)
+    expect(grid.paths).toEqual(plain.paths)
+    const cells = grid.paths.filter((p) => /^(proactive|requests|reviewLitigation)\./.test(p))
+    expect(cells.sort()).toEqual(allCells().map((cell) => `${cell.path}:number`).sort())
+  })
+})
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`a supervisor's scope (${kind})`, () => {
