@@ -13,7 +13,6 @@ export {
   ErrorCountCell,
   ExportButtons,
   ImportUpload,
-  RequestsChart,
   TableGridField,
   ValidationView,
   WarningCountCell,

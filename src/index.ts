@@ -1,7 +1,7 @@
 export * from './editions'
 export type { Label, Lang } from './labels'
 export { NotAReportError } from './errors'
-export { reportSchema, reportSchemas, reportJsonSchema } from './schema'
+export { anyEditionSchema, reportSchemas, reportJsonSchema } from './schema'
 export type { Report, ReportText, CellValue } from './schema'
 export { RULES } from './rules/definitions'
 export { equationChecks, rulesFor } from './rules/compile'

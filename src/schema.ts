@@ -66,13 +66,30 @@ function reportSchemaFor(id: EditionId) {
     .meta({ title: `${REPORT_NAME.zh}（${edition.label.zh}）`, description: `Annual report, ${edition.label.en}` })
 }
 
-export const reportSchemas = Object.fromEntries(EDITION_IDS.map((id) => [id, reportSchemaFor(id)])) as Record<
-  EditionId,
-  ReturnType<typeof reportSchemaFor>
->
+type EditionSchema = ReturnType<typeof reportSchemaFor>
 
+const built = new Map<EditionId, EditionSchema>()
+function editionSchema(id: EditionId): EditionSchema {
+  let schema = built.get(id)
+  if (!schema) built.set(id, (schema = reportSchemaFor(id)))
+  return schema
+}
+
+/**
+ * The schema of each edition, built on first use: building both costs tens of milliseconds,
+ * which every importer of the package (the admin's live check, the CLI) paid at load time.
+ */
+export const reportSchemas = Object.defineProperties(
+  {},
+  Object.fromEntries(EDITION_IDS.map((id) => [id, { enumerable: true, get: () => editionSchema(id) }])),
+) as Readonly<Record<EditionId, EditionSchema>>
+
+let union: z.ZodDiscriminatedUnion<[EditionSchema, EditionSchema], 'edition'> | undefined
 /** The interchange JSON of either edition, discriminated by `edition`. */
-export const reportSchema = z.discriminatedUnion('edition', [reportSchemas['2021'], reportSchemas['2019']])
+export function anyEditionSchema() {
+  union ??= z.discriminatedUnion('edition', [editionSchema('2021'), editionSchema('2019')])
+  return union
+}
 
 export type CellValue = number | null
 export interface ReportText {
@@ -96,5 +113,5 @@ export interface Report {
 
 /** JSON Schema (draft 2020-12) of one edition's report, or of both as a `oneOf`. */
 export function reportJsonSchema(edition?: EditionId) {
-  return z.toJSONSchema(edition ? reportSchemas[edition] : reportSchema, { target: 'draft-2020-12' })
+  return z.toJSONSchema(edition ? reportSchemas[edition] : anyEditionSchema(), { target: 'draft-2020-12' })
 }

@@ -3,13 +3,15 @@
  * The supervisor's overview, client side: the state of each agency's report for the chosen year
  * and the chart of requests by outcome across years (sums from `GET /api/<reports>/stats`).
  */
-import React, { useEffect, useMemo, useState } from 'react'
+import React, { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useApiUrl, useXxgkT } from '../hooks'
 import type { XxgkTranslationKey } from '../translations'
 import { AdminStyles } from '../styles'
 import { countStates, outcomeChartData, REPORT_STATES } from './model'
 import type { DashboardRow, Id, ReportState, YearRequests } from './model'
-import { RequestsChart } from './RequestsChart'
+
+// The chart library loads with the dashboard only, not with every admin page (the edit view).
+const RequestsChart = lazy(() => import('./RequestsChart').then((m) => ({ default: m.RequestsChart })))
 
 export interface DashboardClientProps {
   year: number
@@ -140,7 +142,13 @@ export function DashboardClient(props: DashboardClientProps) {
         </table>
       )}
       <h2 style={{ marginTop: 32 }}>{t('chartTitle')}</h2>
-      {chart === null ? null : chart.length === 0 ? <p>{t('chartEmpty')}</p> : <RequestsChart data={chart} lang={lang} receivedLabel={t('chartReceived')} />}
+      {chart === null ? null : chart.length === 0 ? (
+        <p>{t('chartEmpty')}</p>
+      ) : (
+        <Suspense fallback={null}>
+          <RequestsChart data={chart} lang={lang} receivedLabel={t('chartReceived')} />
+        </Suspense>
+      )}
     </div>
   )
 }
