@@ -97,7 +97,12 @@ export async function restList(): Promise<{ p99: number; errors: number; detail:
     // p90 is the steady queue, about 20 × one request's CPU time. At a few dozen requests a second
     // p99 is the first requests of the connections a busy Node server accepts last (a bare node:http
     // server spending 35 ms a request shows the same p99); bench/plugin/profile-list.ts splits a request's time
-    const detail = `${result.requests.total} requests (${round(result.requests.average)}/s), latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, ${page.totalDocs} reports`
+    // the floor under the list: Payload's own smallest authenticated answer (JWT, user lookup, Next's
+    // route), under the same load; a list served from the plugin's cache costs about as much
+    const floor = await autocannon({ url: `${base}/api/users/me`, headers, connections: 20, duration: 10 })
+    const detail =
+      `${result.requests.total} requests (${round(result.requests.average)}/s), latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, ${page.totalDocs} reports; ` +
+      `GET /api/users/me alike: ${round(floor.requests.average)}/s, p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms`
     return { p99: result.latency.p99, errors, detail }
   } finally {
     if (server.pid && server.exitCode === null) {
