@@ -71,6 +71,22 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     await cms?.stop()
   })
 
+  /** A new administrator's browser that imported a corpus file through the list's upload; its draft is open. */
+  async function importAsAdmin(file: string): Promise<{ session: Session; id: string }> {
+    const session = await openBrowser({ locale: 'zh-CN' })
+    try {
+      const p = session.page
+      await logIn(p, cms.url, cms.admin.email, cms.admin.password)
+      await p.goto(`${cms.url}/admin/collections/reports`)
+      await p.locator('[data-xxgk-import] input[type="file"]').setInputFiles(path.join(ROOT, file))
+      await submitImport(p)
+      return { session, id: p.url().split('/').pop()! }
+    } catch (error) {
+      await session.close()
+      throw error
+    }
+  }
+
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
 
   it('an editor logs in and opens the seed report from the list, in Chinese', async () => {
@@ -260,15 +276,9 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
   })
 
   it('an administrator imports a corpus PDF through the admin and its draft opens with the report’s figures', { timeout: 90_000 }, async () => {
-    const session = await openBrowser({ locale: 'zh-CN' })
+    const { session, id } = await importAsAdmin('corpus/real/huaian-city-gov-2024.pdf')
     try {
       const p = session.page
-      await logIn(p, cms.url, cms.admin.email, cms.admin.password)
-      await p.goto(`${cms.url}/admin/collections/reports`)
-      const upload = p.locator('[data-xxgk-import]')
-      await upload.locator('input[type="file"]').setInputFiles(path.join(ROOT, 'corpus/real/huaian-city-gov-2024.pdf'))
-      await submitImport(p)
-      const id = p.url().split('/').pop()!
       const stored = await admin.get(`/reports/${id}?depth=1&draft=true`)
       expect(stored.body).toMatchObject({ _status: 'draft', year: 2024, agency: { name: '淮安市人民政府' } })
       await openGrid(p, 'requests')
@@ -282,16 +292,10 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
   })
 
   it('an imported draft shows its ambiguous cells; a person picks a reading and saves it', { timeout: 90_000 }, async () => {
-    const session = await openBrowser({ locale: 'zh-CN' })
+    // run-together digits in table 2 split several ways: the importer lists the readings
+    const { session, id } = await importAsAdmin('corpus/real/pingtan-zone-gov-2021.pdf-text.txt')
     try {
       const p = session.page
-      await logIn(p, cms.url, cms.admin.email, cms.admin.password)
-      await p.goto(`${cms.url}/admin/collections/reports`)
-      const upload = p.locator('[data-xxgk-import]')
-      // run-together digits in table 2 split several ways: the importer lists the readings
-      await upload.locator('input[type="file"]').setInputFiles(path.join(ROOT, 'corpus/real/pingtan-zone-gov-2021.pdf-text.txt'))
-      await submitImport(p)
-      const id = p.url().split('/').pop()!
       const before = (await admin.get(`/reports/${id}?depth=0&draft=true`)).body
       const ambiguity = before.ambiguities.find((a: any) => a.path === 'proactive.normativeDocuments')
       expect(ambiguity.candidates.length).toBeGreaterThan(1)
