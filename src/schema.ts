@@ -84,10 +84,10 @@ export const reportSchemas = Object.defineProperties(
   Object.fromEntries(EDITION_IDS.map((id) => [id, { enumerable: true, get: () => editionSchema(id) }])),
 ) as Readonly<Record<EditionId, EditionSchema>>
 
-let union: z.ZodDiscriminatedUnion<[EditionSchema, EditionSchema], 'edition'> | undefined
+let union: z.ZodDiscriminatedUnion<[EditionSchema, ...EditionSchema[]], 'edition'> | undefined
 /** The interchange JSON of either edition, discriminated by `edition`. */
 export function anyEditionSchema() {
-  union ??= z.discriminatedUnion('edition', [editionSchema('2021'), editionSchema('2019')])
+  union ??= z.discriminatedUnion('edition', EDITION_IDS.map(editionSchema) as [EditionSchema, ...EditionSchema[]])
   return union
 }
 
