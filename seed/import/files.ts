@@ -41,13 +41,8 @@ export interface CollectedFiles {
 function walk(dir: string, out: CollectedFiles): void {
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name)
-    let isDirectory: boolean
-    try {
-      isDirectory = statSync(full).isDirectory()
-    } catch (error) {
-      out.missing.push({ file: full, reason: unreadable(error) })
-      continue
-    }
+    const isDirectory = directoryOrMissing(full, out)
+    if (isDirectory === null) continue
     if (isDirectory) {
       if (name.startsWith('.') || name === 'node_modules') out.skipped.push({ file: full, reason: HIDDEN })
       else walk(full, out)
@@ -56,6 +51,16 @@ function walk(dir: string, out: CollectedFiles): void {
     const reason = skipReason(name)
     if (reason) out.skipped.push({ file: full, reason })
     else out.files.push(full)
+  }
+}
+
+/** Whether the path is a folder; null (and listed as missing, with the reason) when it cannot be read. */
+function directoryOrMissing(file: string, out: CollectedFiles): boolean | null {
+  try {
+    return statSync(file).isDirectory()
+  } catch (error) {
+    out.missing.push({ file, reason: unreadable(error) })
+    return null
   }
 }
 
@@ -74,13 +79,8 @@ function unreadable(error: unknown): Label {
 export function collectFiles(paths: readonly string[]): CollectedFiles {
   const out: CollectedFiles = { files: [], skipped: [], missing: [] }
   for (const given of paths) {
-    let isDirectory: boolean
-    try {
-      isDirectory = statSync(given).isDirectory()
-    } catch (error) {
-      out.missing.push({ file: given, reason: unreadable(error) })
-      continue
-    }
+    const isDirectory = directoryOrMissing(given, out)
+    if (isDirectory === null) continue
     if (isDirectory) walk(given, out)
     else out.files.push(given)
   }
