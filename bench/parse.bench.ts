@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseReport } from '../seed'
-import type { SourceKind } from '../seed'
+import { parseReport } from '../seed/index.ts'
+import type { SourceKind } from '../seed/index.ts'
 
 export const name = 'parse'
 

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { freePort } from '../tests/helpers/net'
+import { freePort } from '../tests/helpers/net.ts'
 
 export const name = 'plugin'
 
@@ -40,7 +40,6 @@ function worker<T>(task: string, arg: string): T {
   if (result.status !== 0 || !line) throw new Error(`bench worker ${task} ${arg} failed (${result.status}):\n${result.stderr}\n${result.stdout}`)
   return JSON.parse(line.slice('RESULT '.length)) as T
 }
-
 
 export async function restList(): Promise<{ p99: number; errors: number; detail: string }> {
   const built = spawnSync('flock', [BUILD_LOCK, process.execPath, path.join(ROOT, 'bin', 'start.mjs'), '--build-if-needed'], {
@@ -74,7 +73,10 @@ export async function restList(): Promise<{ p99: number; errors: number; detail:
     const deadline = Date.now() + 180_000
     for (;;) {
       if (server.exitCode !== null) throw new Error(`the CMS exited before serving:\n${output}`)
-      const answered = await fetch(`${base}/api/users/me`).then((r) => r.status < 500, () => false)
+      const answered = await fetch(`${base}/api/users/me`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
       if (answered) break
       if (Date.now() > deadline) throw new Error(`the CMS did not start:\n${output}`)
       await new Promise((r) => setTimeout(r, 250))
@@ -148,7 +150,9 @@ export async function run(): Promise<Record<string, number>> {
     figures[`write_overhead_ratio_${suffix}`] = round(write.ratio, 3)
     const stats = worker<StatsResult>('stats', kind)
     if (stats.statsCount !== stats.reports) throw new Error(`bench: stats counted ${stats.statsCount} of ${stats.reports} reports`)
-    note(`${kind} stats: ${stats.reports} reports of ${stats.agencies} agencies, median ${round(stats.statsMs)} ms (max ${round(stats.statsMaxMs)}), one year ${round(stats.yearMs)} ms`)
+    note(
+      `${kind} stats: ${stats.reports} reports of ${stats.agencies} agencies, median ${round(stats.statsMs)} ms (max ${round(stats.statsMaxMs)}), one year ${round(stats.yearMs)} ms`,
+    )
     figures[`stats_ms_${suffix}`] = round(stats.statsMs)
   }
   const rest = await restList()

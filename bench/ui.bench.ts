@@ -8,8 +8,8 @@
  * - ui_keystroke_p95_ms, ui_check_ms (the live check alone, median).
  */
 import { existsSync } from 'node:fs'
-import { Api, CHROMIUM, startCms } from '../tests/e2e/cms'
-import { cellInput, logIn, openBrowser, openGrid } from '../tests/e2e/browser'
+import { Api, CHROMIUM, startCms } from '../tests/e2e/cms.ts'
+import { cellInput, logIn, openBrowser, openGrid } from '../tests/e2e/browser.ts'
 
 export const name = 'Admin UI in the browser (next start, chromium)'
 
@@ -44,9 +44,7 @@ export async function run(): Promise<Record<string, number>> {
         undefined,
         { timeout: 30_000, polling: 10 },
       )
-      return page.evaluate(() =>
-        Math.max(...['xxgk:edit-ready', 'xxgk:grid-ready'].map((n) => performance.getEntriesByName(n)[0]!.startTime)),
-      )
+      return page.evaluate(() => Math.max(...['xxgk:edit-ready', 'xxgk:grid-ready'].map((n) => performance.getEntriesByName(n)[0]!.startTime)))
     }
     for (let i = 0; i < 2; i++) await readyAfterNavigation()
     const views: number[] = []

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { validateReport } from '../src'
+import { validateReport } from '../src/index.ts'
 
 export const name = 'validate'
 

@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// The CLI is TypeScript; tsx compiles it on the fly so the repository needs no build step.
-import { register } from 'tsx/esm/api'
+// The `xxgk` command. The installed package runs its compiled JavaScript (dist/); inside this
+// repository, where the TypeScript sources sit beside this file, tsx runs those instead, so the
+// command needs no build step while the code is being worked on.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-register()
+const source = fileURLToPath(new URL('../cli/index.ts', import.meta.url))
+
 // `xxgk … | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   throw error
 })
-const { main } = await import('../cli/index.ts')
+
+let main
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api')
+  register()
+  ;({ main } = await import(source))
+} else {
+  ;({ main } = await import('../dist/cli/index.js'))
+}
 process.exitCode = await main(process.argv.slice(2))

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { NotAReportError, validateReport } from '../src'
-import { EXPORT_FORMATS, exportReport, isExportFormat } from '../src/render'
-import { readJsonFile, UnusableInputError } from './io'
-import { unwrapReport } from './validate'
+import { NotAReportError, validateReport } from '@xxgk/schema'
+import { EXPORT_FORMATS, exportReport, isExportFormat } from '@xxgk/schema/render'
+import { readJsonFile, UnusableInputError } from './io.ts'
+import { unwrapReport } from './validate.ts'
 
 export const EXPORT_HELP = `usage: xxgk export <report.json> [--format html|xlsx|json|txt] [--out <file>] [--lang zh|en]
 
@@ -46,10 +46,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   }
   const format = values.format
   if (!isExportFormat(format)) {
-    return reject(
-      `未知的导出格式「${format}」，应为 ${EXPORT_FORMATS.join(' | ')}`,
-      `unknown export format "${format}", must be ${EXPORT_FORMATS.join(' | ')}`,
-    )
+    return reject(`未知的导出格式「${format}」，应为 ${EXPORT_FORMATS.join(' | ')}`, `unknown export format "${format}", must be ${EXPORT_FORMATS.join(' | ')}`)
   }
   if (values.lang !== 'zh' && values.lang !== 'en') {
     return reject(`--lang 应为 zh 或 en，实为「${values.lang}」`, `--lang must be zh or en, not "${values.lang}"`)

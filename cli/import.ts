@@ -1,19 +1,20 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Payload } from 'payload'
 // the importer (Payload, the parser) is loaded only once it is needed: not by the process that
 // merely re-runs the command with the development condition
-import type { FailedFile, ImportSummary, ReportStore } from '../seed/import'
+import type { FailedFile, ImportSummary, ReportStore } from '../seed/import/index.ts'
 
 const USAGE = `usage: xxgk import <files or folders…> [--url <cms> --token <api key>] [--json]
   把已发布的年度报告导入 CMS，存为草稿（含规则检查结果和存疑之处），不会发布
   import published reports into the CMS as drafts (with their issues and ambiguities); never publishes
   文件夹中读取 PDF、Word、Excel、网页、Markdown、文本文件，跳过 *.expected.json、说明文件和其他文件
   folders: PDF, Word, Excel, HTML, Markdown and text files; *.expected.json, README/SOURCES and other files are skipped
-  默认经 Local API 写入 DATABASE_URL（默认 file:./data/xxgk.db，与 npm start 相同；先执行数据库迁移）
-  default: the Local API on DATABASE_URL (default file:./data/xxgk.db, as npm start; migrations run first)
+  默认经 Local API 写入当前项目的 CMS（其 payload.config.ts 或 PAYLOAD_CONFIG_PATH；先执行数据库迁移）
+  default: this project's CMS through the Local API (its payload.config.ts or PAYLOAD_CONFIG_PATH; migrations run first)
   --url <cms>      经 REST 导入到该 CMS（如 http://localhost:3000）/ import over REST into this CMS
   --token <key>    该 CMS 用户的 API 密钥（也可用环境变量 XXGK_API_KEY）/ a user's API key (or XXGK_API_KEY)
   --json           只输出 JSON 汇总 / print the summary as JSON only
@@ -43,27 +44,40 @@ function rerunWithDevelopmentCondition(argv: string[]): Promise<number> {
   })
 }
 
-/** `npm start` keeps its development secret in data/.payload-secret; the CLI uses the same one when none is set. */
-function useStartSecret(): void {
-  if (process.env.PAYLOAD_SECRET) return
-  const file = path.resolve('data', '.payload-secret')
-  if (existsSync(file)) process.env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+/**
+ * The host project's Payload config: PAYLOAD_CONFIG_PATH, else where Payload's own CLI finds it
+ * (the tsconfig's `@payload-config` path, `src/`, the working directory). Never this package's.
+ */
+async function hostConfigPath(): Promise<string> {
+  const { findConfig } = await import('payload/node')
+  try {
+    return findConfig()
+  } catch {
+    throw new Error(
+      '找不到 Payload 配置文件（payload.config.ts）：请在项目目录中运行，或设置 PAYLOAD_CONFIG_PATH，或用 --url 导入到运行中的 CMS / no Payload config found (payload.config.ts): run in the project folder, set PAYLOAD_CONFIG_PATH, or import over REST with --url',
+    )
+  }
 }
 
-/** Payload on the app's configuration and DATABASE_URL, migrated as `npm start` does (so an empty database works). */
+/** Loads a config file as Payload's CLI does: TypeScript through the tsx that Payload itself depends on. */
+async function loadConfig(file: string): Promise<unknown> {
+  if (/\.[cm]?js$/.test(file)) return ((await import(pathToFileURL(file).href)) as { default: unknown }).default
+  const payloadEntry = fileURLToPath(import.meta.resolve('payload'))
+  const tsxApi = createRequire(payloadEntry).resolve('tsx/esm/api')
+  const { tsImport } = (await import(pathToFileURL(tsxApi).href)) as { tsImport: (file: string, parent: string) => Promise<{ default: unknown }> }
+  return (await tsImport(pathToFileURL(file).href, import.meta.url)).default
+}
+
+/** Payload on the host project's config and database, migrated first (so an empty database works). */
 async function openLocal(quiet: boolean): Promise<Payload> {
-  useStartSecret()
-  const [{ getPayload }, { default: config }, { databaseKind, DEFAULT_DATABASE_URL }] = await Promise.all([
-    import('payload'),
-    import('../payload.config'),
-    import('../cms/database'),
-  ])
+  const { getPayload } = await import('payload')
+  const resolved = (await loadConfig(await hostConfigPath())) as Parameters<typeof getPayload>[0]['config']
+  const config = await resolved
   // Payload logs to stdout (and warns that no email adapter is set): stdout is the import's own output
-  const resolved = await config
   // (the import reports its own failures; an unreachable database is said once, below)
-  ;(resolved as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'fatal' }, destination: process.stderr }
-  const payload = await getPayload({ config: resolved })
-  if (databaseKind(process.env.DATABASE_URL || DEFAULT_DATABASE_URL) !== 'mongodb' && !(await wasPushed(payload))) await payload.db.migrate()
+  ;(config as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'fatal' }, destination: process.stderr }
+  const payload = await getPayload({ config })
+  if (payload.db.name !== 'mongoose' && !(await wasPushed(payload))) await payload.db.migrate()
   return payload
 }
 
@@ -74,7 +88,8 @@ async function openLocal(quiet: boolean): Promise<Payload> {
 async function wasPushed(payload: Payload): Promise<boolean> {
   try {
     const { totalDocs } = await payload.count({ collection: 'payload-migrations', where: { batch: { equals: -1 } } })
-    if (totalDocs > 0) process.stderr.write('xxgk import: 数据库由开发模式推送建立，跳过迁移 / the database schema was pushed in development mode: not migrating it\n')
+    if (totalDocs > 0)
+      process.stderr.write('xxgk import: 数据库由开发模式推送建立，跳过迁移 / the database schema was pushed in development mode: not migrating it\n')
     return totalDocs > 0
   } catch {
     return false // no migrations table yet: an empty database
@@ -114,7 +129,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const local = values.url === undefined
   if (local && !hasDevelopmentCondition()) return rerunWithDevelopmentCondition(argv)
 
-  const { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } = await import('../seed/import')
+  const { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } = await import('../seed/import/index.ts')
   const collected = collectFiles(positionals)
   let payload: Payload | null = null
   let store: ReportStore
@@ -134,7 +149,7 @@ export async function importCommand(argv: string[]): Promise<number> {
 
   try {
     if (!values.json) {
-      const target = local ? (process.env.DATABASE_URL || 'file:./data/xxgk.db') : values.url
+      const target = local ? payload!.db.name : values.url
       process.stdout.write(`导入 importing ${collected.files.length} 个文件 files → ${target}\n`)
     }
     const bar = new ProgressBar(process.stderr)

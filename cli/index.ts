@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { EDITION_IDS, equationChecks, isEditionId, reportJsonSchema, RULES } from '../src'
-import { validateCommand } from './validate'
+import { EDITION_IDS, equationChecks, isEditionId, reportJsonSchema, RULES } from '@xxgk/schema'
+import { validateCommand } from './validate.ts'
 
 const HELP = `xxgk — 政府信息公开工作年度报告 / government information disclosure annual reports
 
@@ -39,9 +39,9 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   schema: schemaCommand,
   rules: rulesCommand,
-  export: (argv) => import('./export').then((m) => m.exportCommand(argv)),
-  parse: (argv) => import('./parse').then((m) => m.parseCommand(argv)),
-  import: (argv) => import('./import').then((m) => m.importCommand(argv)),
+  export: (argv) => import('./export.ts').then((m) => m.exportCommand(argv)),
+  parse: (argv) => import('./parse.ts').then((m) => m.parseCommand(argv)),
+  import: (argv) => import('./import.ts').then((m) => m.importCommand(argv)),
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { getEdition, getTable, NARRATIVE_SECTIONS, rowColumns } from '../src'
-import type { EditionId, Report, TableKey } from '../src'
-import { describeKind, parseReport, ParseRefusal } from '../seed'
-import type { Ambiguity, ParseResult } from '../seed'
-import { paint } from './io'
-import { formatIssues } from './validate'
+import { getEdition, getTable, NARRATIVE_SECTIONS, rowColumns } from '@xxgk/schema'
+import type { EditionId, Report, TableKey } from '@xxgk/schema'
+import { describeKind, parseReport, ParseRefusal } from '../seed/index.ts'
+import type { Ambiguity, ParseResult } from '../seed/index.ts'
+import { paint } from './io.ts'
+import { formatIssues } from './validate.ts'
 
 const USAGE = `usage: xxgk parse <file> [--json]
   读取已发布的年度报告（PDF、Word、网页、Markdown、文本）/ read a published report (PDF, Word, web page, Markdown, text)
@@ -107,12 +107,7 @@ export function formatParse(file: string, result: ParseResult): string {
   const { report, issues, ambiguities, source } = result
   const edition = getEdition(report.edition as EditionId).label
   const kind = describeKind(source.kind)
-  const lines = [
-    file,
-    `${kind.zh} / ${kind.en} · ${report.agency} ${report.year} · ${edition.zh} / ${edition.en}`,
-    `标题 title: ${report.title ?? '—'}`,
-    '',
-  ]
+  const lines = [file, `${kind.zh} / ${kind.en} · ${report.agency} ${report.year} · ${edition.zh} / ${edition.en}`, `标题 title: ${report.title ?? '—'}`, '']
   const ambiguous = new Set(ambiguities.map((a) => a.path))
   for (const key of ['proactive', 'requests', 'reviewLitigation'] as const) lines.push(...formatTable(report, key, ambiguous), '')
   for (const key of ['overview', 'problems', 'other'] as const) {

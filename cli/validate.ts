@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { getEdition, NotAReportError, validateReport } from '../src'
-import type { Issue } from '../src'
-import { paint, readJsonFile, UnusableInputError } from './io'
+import { getEdition, NotAReportError, validateReport } from '@xxgk/schema'
+import type { Issue } from '@xxgk/schema'
+import { paint, readJsonFile, UnusableInputError } from './io.ts'
 
 const USAGE = 'usage: xxgk validate <report.json> [--previous <prev.json>] [--json]'
 
@@ -64,9 +64,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     }
     if (error instanceof NotAReportError) {
       const at = error.path ? ` (${error.path})` : ''
-      process.stderr.write(
-        `xxgk validate: ${where}${at}: 不是年度报告：${error.reason.zh}\nxxgk validate: ${where}${at}: not a report: ${error.reason.en}\n`,
-      )
+      process.stderr.write(`xxgk validate: ${where}${at}: 不是年度报告：${error.reason.zh}\nxxgk validate: ${where}${at}: not a report: ${error.reason.en}\n`)
       return 2
     }
     throw error

@@ -1,7 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
-import type { Role } from './roles'
-import { ROLES } from './roles'
-import type { XxgkSlugs } from './slugs'
+import type { Role } from './roles.ts'
+import { ROLES } from './roles.ts'
+import type { XxgkSlugs } from './slugs.ts'
 
 export type ID = string | number
 
@@ -81,65 +81,7 @@ export async function readableAgencies(req: PayloadRequest, slugs: XxgkSlugs): P
   return [agency]
 }
 
-export function reportAccess(slugs: XxgkSlugs) {
-  const read: Access = async ({ req }) => {
-    const agencies = await readableAgencies(req, slugs)
-    if (agencies === true) return true
-    return agencies.length ? { agency: { in: agencies } } : false
-  }
-  const ownAgencyOnly = (req: PayloadRequest): Where | boolean => {
-    const role = roleOf(req, slugs)
-    if (role === 'admin') return true
-    const agency = userAgency(req)
-    if (role !== 'editor' || agency === null) return false
-    return { agency: { equals: agency } }
-  }
-  // versions keep the document's fields under `version.`: the same scope, queried there
-  const readVersions: Access = async (args) => {
-    const where = await read(args)
-    return typeof where === 'object' ? ({ 'version.agency': (where as Where).agency } as Where) : where
-  }
-  return {
-    read,
-    readVersions,
-    // an editor creates reports of its own agency only; `data.agency` is checked before anything is written
-    create: (({ req, data }) => {
-      const role = roleOf(req, slugs)
-      if (role === 'admin') return true
-      return role === 'editor' && sameId(data?.agency, userAgency(req))
-    }) as Access,
-    // an editor may not move a report to another agency
-    update: (({ req, data }) => {
-      const where = ownAgencyOnly(req)
-      if (where === true || where === false) return where
-      if (data && 'agency' in data && data.agency !== undefined && !sameId(data.agency, userAgency(req))) return false
-      return where
-    }) as Access,
-    delete: (({ req }) => ownAgencyOnly(req)) as Access,
-  }
-}
-
-export function agencyAccess(slugs: XxgkSlugs) {
-  const adminOnly: Access = ({ req }) => roleOf(req, slugs) === 'admin'
-  return {
-    read: (async ({ req }) => {
-      const agencies = await readableAgencies(req, slugs)
-      if (agencies === true) return true
-      return agencies.length ? { id: { in: agencies } } : false
-    }) as Access,
-    create: adminOnly,
-    update: adminOnly,
-    delete: adminOnly,
-  }
-}
-
-export function userAccess(slugs: XxgkSlugs) {
-  const adminOnly: Access = ({ req }) => roleOf(req, slugs) === 'admin'
-  const adminOrSelf: Access = ({ req }) => {
-    if (roleOf(req, slugs) === 'admin') return true
-    return req.user ? { id: { equals: req.user.id } } : false
-  }
-  return { read: adminOrSelf, create: adminOnly, update: adminOrSelf, delete: adminOnly, unlock: adminOnly }
-}
-
-export const isAdminField = (slugs: XxgkSlugs) => ({ req }: { req: PayloadRequest }) => roleOf(req, slugs) === 'admin'
+export const isAdminField =
+  (slugs: XxgkSlugs) =>
+  ({ req }: { req: PayloadRequest }) =>
+    roleOf(req, slugs) === 'admin'

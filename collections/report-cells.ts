@@ -1,5 +1,5 @@
-import { EDITION_IDS, editionIndex, getEdition } from '../src'
-import type { CellKind, EditionId, GroupDef, Label, TableDef, TableKey } from '../src'
+import { EDITION_IDS, editionIndex, getEdition } from '@xxgk/schema'
+import type { CellKind, EditionId, GroupDef, Label, TableDef, TableKey } from '@xxgk/schema'
 
 /** A cell of either edition, keyed by its dotted path; `editions` lists the editions that have it. */
 export interface UnionCell {

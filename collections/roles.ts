@@ -1,4 +1,4 @@
-import type { Label } from '../src'
+import type { Label } from '@xxgk/schema'
 
 export const ROLES = ['admin', 'supervisor', 'editor'] as const
 export type Role = (typeof ROLES)[number]

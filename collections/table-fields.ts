@@ -1,9 +1,9 @@
 import type { Field, GroupField, NumberField, PayloadComponent } from 'payload'
-import { EDITION_IDS, getEdition, getTable } from '../src'
-import type { EditionId, Label, TableKey } from '../src'
-import { EDITIONS_NEWEST_FIRST, joinLabels, TABLE_KEYS, tableTree } from './report-cells'
-import type { TableNode } from './report-cells'
-import { staticLabel } from './labels'
+import { EDITION_IDS, getEdition, getTable } from '@xxgk/schema'
+import type { EditionId, Label, TableKey } from '@xxgk/schema'
+import { EDITIONS_NEWEST_FIRST, joinLabels, TABLE_KEYS, tableTree } from './report-cells.ts'
+import type { TableNode } from './report-cells.ts'
+import { staticLabel } from './labels.ts'
 
 export interface TableFieldOptions {
   /**

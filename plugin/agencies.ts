@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
-import type { ID, XxgkSlugs } from '../collections'
-import type { Label } from '../src'
+import type { ID, XxgkSlugs } from '../collections/index.ts'
+import type { Label } from '@xxgk/schema'
 
 export interface AgencyDoc {
   id: ID

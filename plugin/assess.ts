@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
-import { relationId } from '../collections'
-import type { ID, XxgkSlugs } from '../collections'
-import { fillBlankTotals, validateReport } from '../src'
-import type { NotAReportError } from '../src'
-import type { FilledTotal, Label, Report, ValidationResult } from '../src'
-import { AGENCY_REQUIRED, loadAgency, normaliseId, UNKNOWN_AGENCY } from './agencies'
-import type { AgencyDoc } from './agencies'
-import { problemsError } from './errors'
-import { reportToInterchange } from './interchange'
+import { relationId } from '../collections/index.ts'
+import type { ID, XxgkSlugs } from '../collections/index.ts'
+import { fillBlankTotals, validateReport } from '@xxgk/schema'
+import type { NotAReportError } from '@xxgk/schema'
+import type { FilledTotal, Label, Report, ValidationResult } from '@xxgk/schema'
+import { AGENCY_REQUIRED, loadAgency, normaliseId, UNKNOWN_AGENCY } from './agencies.ts'
+import type { AgencyDoc } from './agencies.ts'
+import { problemsError } from './errors.ts'
+import { reportToInterchange } from './interchange.ts'
 
 type Json = Record<string, unknown>
 

@@ -10,13 +10,14 @@ import React from 'react'
 export {
   DashboardClient,
   DashboardNavLink,
+  DefaultLanguage,
   ErrorCountCell,
   ExportButtons,
   ImportUpload,
   TableGridField,
   ValidationView,
   WarningCountCell,
-} from './admin/client'
+} from './admin/client.ts'
 
 interface StoredIssue {
   rule: string

@@ -1,8 +1,8 @@
 import { ValidationError } from 'payload'
 import type { AfterErrorHook, PayloadRequest } from 'payload'
-import { EDITIONS_NEWEST_FIRST } from '../collections'
-import { cellLabel, editionIndex } from '../src'
-import type { Issue, Label } from '../src'
+import { EDITIONS_NEWEST_FIRST } from '../collections/index.ts'
+import { cellLabel, editionIndex } from '@xxgk/schema'
+import type { Issue, Label } from '@xxgk/schema'
 
 /** One message in both languages: `中文 / English` (the English part without the repeated `path: `). */
 export function bilingual(message: Label, path?: string): string {
@@ -16,6 +16,35 @@ export interface FieldProblem {
   message: Label
   rule?: string
 }
+
+const STATUS_ERROR_NAMES: Record<number, string> = {
+  400: 'ValidationError',
+  401: 'UnauthorizedError',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  413: 'PayloadTooLarge',
+}
+
+/**
+ * Every endpoint's 4xx, in Payload's error shape: `{ errors: [{ name, message, data: { errors:
+ * [{ path, message, zh, en, rule? }] } }] }`, the message in both languages. `extra` adds
+ * top-level keys (the import's `reason` and `file`); `extra.message` replaces the joined message.
+ */
+export function errorResponse(status: number, problems: readonly FieldProblem[], extra: { message?: string } & Record<string, unknown> = {}): Response {
+  const errors = problems.map((p) => ({
+    path: p.path,
+    message: bilingual(p.message, p.path),
+    zh: p.message.zh,
+    en: p.message.en,
+    ...(p.rule && { rule: p.rule }),
+  }))
+  const { message = errors.map((entry) => entry.message).join('; '), ...rest } = extra
+  const name = STATUS_ERROR_NAMES[status] ?? 'APIError'
+  return Response.json({ errors: [{ name, message, data: { errors } }], ...rest }, { status })
+}
+
+export const LOGIN_REQUIRED: Label = { zh: '请先登录', en: 'You must be logged in' }
 
 /**
  * A 400 naming every problem by its path, in the shape the admin understands: it marks each
@@ -57,8 +86,6 @@ interface ShapedError {
   data?: { errors?: { path?: string; message?: string; tableName?: string }[]; collection?: string }
 }
 
-const STATUS_NAMES: Record<number, string> = { 401: 'UnauthorizedError', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict' }
-
 const UNIQUE_MESSAGE: Label = {
   zh: '该机关该年度的报告已存在（每个机关每年只有一份报告）',
   en: 'A report of this agency for this year already exists (one report per agency and year)',
@@ -80,11 +107,10 @@ export function keepErrorDetails(reportsTable: string): AfterErrorHook {
         ? { ...entry, path: 'year', message: bilingual(UNIQUE_MESSAGE), zh: UNIQUE_MESSAGE.zh, en: UNIQUE_MESSAGE.en }
         : entry,
     )
-    const message = errors.length !== shaped.data.errors.length || errors.some((e, i) => e !== shaped.data!.errors![i])
-      ? bilingual(UNIQUE_MESSAGE)
-      : (shaped.message ?? '')
+    const message =
+      errors.length !== shaped.data.errors.length || errors.some((e, i) => e !== shaped.data!.errors![i]) ? bilingual(UNIQUE_MESSAGE) : (shaped.message ?? '')
     // class names are minified in production bundles: name the error by its status
-    const name = status === 400 ? 'ValidationError' : (STATUS_NAMES[status] ?? shaped.name ?? 'APIError')
+    const name = status === 400 ? 'ValidationError' : (STATUS_ERROR_NAMES[status] ?? shaped.name ?? 'APIError')
     return {
       response: { errors: [{ name, message, data: { ...shaped.data, errors } }] },
       status,

@@ -1,12 +1,12 @@
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
-import { allCells, TABLE_KEYS } from '../collections'
-import type { XxgkSlugs } from '../collections'
-import { isEditionId } from '../src'
-import { assessReport, DUPLICATE_REPORT } from './assess'
-import { issuesError, problemsError } from './errors'
-import type { FieldProblem } from './errors'
-import { checkIncoming } from './incoming'
-import { getPath, setPath, stripOtherEdition } from './interchange'
+import { allCells, TABLE_KEYS } from '../collections/index.ts'
+import type { XxgkSlugs } from '../collections/index.ts'
+import { isEditionId } from '@xxgk/schema'
+import { assessReport, DUPLICATE_REPORT } from './assess.ts'
+import { issuesError, problemsError } from './errors.ts'
+import type { FieldProblem } from './errors.ts'
+import { checkIncoming } from './incoming.ts'
+import { getPath, setPath, stripOtherEdition } from './interchange.ts'
 
 type Json = Record<string, unknown>
 

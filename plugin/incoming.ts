@@ -1,11 +1,11 @@
 import type { PayloadRequest } from 'payload'
-import { allCells, relationId, TABLE_KEYS, TEXT_SECTIONS } from '../collections'
-import type { XxgkSlugs } from '../collections'
-import { isEditionId } from '../src'
-import type { Label } from '../src'
-import { AMBIGUOUS_AGENCY, findAgenciesByName, isPlausibleId, loadAgency, UNKNOWN_AGENCY } from './agencies'
-import type { FieldProblem } from './errors'
-import { isLexicalState, plainTextToLexical } from './richtext'
+import { allCells, relationId, TABLE_KEYS, TEXT_SECTIONS } from '../collections/index.ts'
+import type { XxgkSlugs } from '../collections/index.ts'
+import { isEditionId } from '@xxgk/schema'
+import type { Label } from '@xxgk/schema'
+import { AMBIGUOUS_AGENCY, findAgenciesByName, isPlausibleId, loadAgency, UNKNOWN_AGENCY } from './agencies.ts'
+import type { FieldProblem } from './errors.ts'
+import { isLexicalState, plainTextToLexical } from './richtext.ts'
 
 type Json = Record<string, unknown>
 /** `true` marks a cell; an object a row or group of the table. */
@@ -28,7 +28,7 @@ function tableShapes(): Record<string, Shape> {
 }
 
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/
-const show = (value: unknown) => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value) ?? String(value))
+const show = (value: unknown) => (typeof value === 'string' ? `“${value}”` : (JSON.stringify(value) ?? String(value)))
 
 const unknownKey = (path: string): FieldProblem => ({
   path,
@@ -109,7 +109,8 @@ function checkScalars(data: Json, problems: FieldProblem[]): void {
   if (data.year !== undefined && data.year !== null) {
     const year = typeof data.year === 'string' && /^\s*\d{4}\s*$/.test(data.year) ? Number(data.year) : data.year
     if (typeof year === 'number' && Number.isSafeInteger(year)) data.year = year
-    else problems.push(problem('year', { zh: `year: 报告年度应为整数，实际为 ${show(data.year)}`, en: `year: expected an integer year, got ${show(data.year)}` }))
+    else
+      problems.push(problem('year', { zh: `year: 报告年度应为整数，实际为 ${show(data.year)}`, en: `year: expected an integer year, got ${show(data.year)}` }))
   }
   if (data.edition !== undefined && !isEditionId(data.edition)) {
     problems.push(

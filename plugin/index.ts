@@ -1,15 +1,15 @@
 import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
-import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections'
-import type { XxgkSlugs } from '../collections'
-import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config'
-import type { AdminOptions } from './admin/config'
-import { reportEndpoints } from './endpoints'
-import { keepErrorDetails } from './errors'
-import { importEndpoints, importTask } from './import-endpoint'
-import { reportHooks } from './hooks'
-import { reportListCache } from './list-cache'
-import type { ListCacheOptions } from './list-cache'
-import { toSnakeCase } from './stats'
+import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections/index.ts'
+import type { XxgkSlugs } from '../collections/index.ts'
+import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config.ts'
+import type { AdminOptions } from './admin/config.ts'
+import { reportEndpoints } from './endpoints/index.ts'
+import { keepErrorDetails } from './errors.ts'
+import { importTask } from './jobs/importTask.ts'
+import { reportHooks } from './hooks.ts'
+import { reportListCache } from './list-cache.ts'
+import type { ListCacheOptions } from './list-cache.ts'
+import { toSnakeCase } from './stats.ts'
 
 /** Changes to one of the plugin's collections; `fields` receives the plugin's fields. */
 export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
@@ -95,8 +95,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
         options.admin?.issuesField !== false && {
           issuesField: options.admin?.issuesField ?? { path: ISSUES_FIELD_COMPONENT, clientProps: slugProps(slugs) },
         }),
-      ...(enabled &&
-        options.admin?.ambiguitiesField !== false && { ambiguitiesField: options.admin?.ambiguitiesField ?? AMBIGUITIES_FIELD_COMPONENT }),
+      ...(enabled && options.admin?.ambiguitiesField !== false && { ambiguitiesField: options.admin?.ambiguitiesField ?? AMBIGUITIES_FIELD_COMPONENT }),
     })
     const cache = enabled && options.listCache ? reportListCache(slugs, options.listCache === true ? {} : options.listCache) : null
     if (enabled) {
@@ -104,7 +103,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       reports = {
         ...reports,
         hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
-        endpoints: [...reportEndpoints(slugs), ...importEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
+        endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
       reports = withReportAdmin(reports, slugs, options.admin)
     }
@@ -137,7 +136,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
         applyOverride(users, options.overrides?.users),
       ],
     }
-    // the import's batch job (plugin/import-endpoint.ts); registered even when disabled, so the schema stays the same
+    // the import's batch job (plugin/jobs/importTask.ts); registered even when disabled, so the schema stays the same
     config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
@@ -150,13 +149,13 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
   }
 }
 
-export type { XxgkSlugs } from '../collections'
-export { DEFAULT_SLUGS, ROLES, AGENCY_KINDS, AGENCY_LEVELS } from '../collections'
-export type { Role } from '../collections'
-export { reportToInterchange, stripOtherEdition } from './interchange'
-export { lexicalToPlainText, plainTextToLexical } from './richtext'
-export { assessReport } from './assess'
-export { reportStats } from './stats'
-export type { Stats, StatsFilter } from './stats'
-export { bilingual } from './errors'
-export type { ListCacheOptions } from './list-cache'
+export type { XxgkSlugs } from '../collections/index.ts'
+export { DEFAULT_SLUGS, ROLES, AGENCY_KINDS, AGENCY_LEVELS } from '../collections/index.ts'
+export type { Role } from '../collections/index.ts'
+export { reportToInterchange, stripOtherEdition } from './interchange.ts'
+export { lexicalToPlainText, plainTextToLexical } from './richtext.ts'
+export { assessReport } from './assess.ts'
+export { reportStats } from './stats.ts'
+export type { Stats, StatsFilter } from './stats.ts'
+export { bilingual } from './errors.ts'
+export type { ListCacheOptions } from './list-cache.ts'

@@ -1,7 +1,7 @@
-import { allCells, relationId, TEXT_SECTIONS } from '../collections'
-import { isEditionId } from '../src'
-import type { EditionId, Report } from '../src'
-import { lexicalToPlainText } from './richtext'
+import { allCells, relationId, TEXT_SECTIONS } from '../collections/index.ts'
+import { isEditionId } from '@xxgk/schema'
+import type { EditionId, Report } from '@xxgk/schema'
+import { lexicalToPlainText } from './richtext.ts'
 
 type Json = Record<string, unknown>
 

@@ -1,7 +1,7 @@
 import { headersWithCors } from 'payload'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint, PayloadRequest } from 'payload'
-import { readableAgencies, roleOf } from '../collections'
-import type { XxgkSlugs } from '../collections'
+import { readableAgencies, roleOf } from '../collections/index.ts'
+import type { XxgkSlugs } from '../collections/index.ts'
 
 export interface ListCacheOptions {
   /** How long an answer may be reused at most (writes through this process clear it at once). Default 10 000. */
@@ -46,9 +46,8 @@ export function reportListCache(slugs: XxgkSlugs, options: ListCacheOptions = {}
 
   /** Payload's own list handler: the collection's other `GET /` endpoint. */
   const payloadFind = (req: PayloadRequest, self: Endpoint) =>
-    req.payload.collections[slugs.reports]!.config.endpoints && (req.payload.collections[slugs.reports]!.config.endpoints as Endpoint[]).find(
-      (e) => e !== self && e.method === 'get' && e.path === '/',
-    )
+    req.payload.collections[slugs.reports]!.config.endpoints &&
+    (req.payload.collections[slugs.reports]!.config.endpoints as Endpoint[]).find((e) => e !== self && e.method === 'get' && e.path === '/')
 
   const endpoint: Endpoint = {
     path: '/',

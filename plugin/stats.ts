@@ -1,9 +1,9 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
-import { allCells } from '../collections'
-import type { ID, UnionCell, XxgkSlugs } from '../collections'
-import { isEditionId } from '../src'
-import type { EditionId } from '../src'
-import { setPath } from './interchange'
+import { allCells } from '../collections/index.ts'
+import type { ID, UnionCell, XxgkSlugs } from '../collections/index.ts'
+import { isEditionId } from '@xxgk/schema'
+import type { EditionId } from '@xxgk/schema'
+import { setPath } from './interchange.ts'
 
 export interface StatsFilter {
   year?: number
@@ -68,7 +68,12 @@ function sqlAggregator(req: PayloadRequest, slug: CollectionSlug): Aggregator {
   const run = async (sql: string, params: unknown[]): Promise<Json[]> => {
     if (postgres) {
       let n = 0
-      return (await db.pool!.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows
+      return (
+        await db.pool!.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows
     }
     return (await db.client!.execute({ sql, args: params })).rows
   }
@@ -94,7 +99,10 @@ function sqlAggregator(req: PayloadRequest, slug: CollectionSlug): Aggregator {
   return {
     async sums(filter) {
       const w = where(filter)
-      const rows = await run(`SELECT ${column('edition')} AS edition, COUNT(*) AS n, ${sumList} FROM ${from} WHERE ${w.sql} GROUP BY ${column('edition')}`, w.params)
+      const rows = await run(
+        `SELECT ${column('edition')} AS edition, COUNT(*) AS n, ${sumList} FROM ${from} WHERE ${w.sql} GROUP BY ${column('edition')}`,
+        w.params,
+      )
       return rows.map((row) => ({ edition: String(row.edition), count: Number(row.n), sums: cells.map((_, i) => toNumber(row[`c${i}`])) }))
     },
     async issuesWithErrors(filter) {
@@ -108,7 +116,10 @@ function sqlAggregator(req: PayloadRequest, slug: CollectionSlug): Aggregator {
 /** An aggregation pipeline on MongoDB. Relationship ids may be stored as ObjectIds or strings: match both. */
 function mongoAggregator(req: PayloadRequest, slug: CollectionSlug): Aggregator {
   const db = req.payload.db as unknown as {
-    collections: Record<string, { aggregate: (pipeline: Json[]) => Promise<Json[]>; base: { Types: { ObjectId: (new (id: string) => unknown) & { isValid: (id: string) => boolean } } } }>
+    collections: Record<
+      string,
+      { aggregate: (pipeline: Json[]) => Promise<Json[]>; base: { Types: { ObjectId: (new (id: string) => unknown) & { isValid: (id: string) => boolean } } } }
+    >
   }
   const model = db.collections[slug]!
   const ObjectId = model.base.Types.ObjectId

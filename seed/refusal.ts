@@ -1,4 +1,4 @@
-import type { Label } from '../src'
+import type { Label } from '@xxgk/schema'
 
 /**
  * The file cannot be read as a report at all: not a supported format, damaged, or no report

@@ -1,4 +1,4 @@
-import type { Issue, Label, Report } from '../src'
+import type { Issue, Label, Report } from '@xxgk/schema'
 
 /** The kinds of source the parser reads; each has its own module in seed/kinds/. */
 export type SourceKind = 'pdf' | 'pdf-text' | 'flattened' | 'html' | 'markdown' | 'ocr' | 'docx' | 'xlsx'

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
-import { EDITION_IDS, getEdition, NotAReportError, validateReport } from '../src'
-import type { EditionDef, EditionId, Issue, Label, Report } from '../src'
-import { labelText, placeGrid, tableGrid } from '../src/render/layout'
-import { sheetName, XLSX_LAYOUT } from '../src/render/xlsx'
+import { EDITION_IDS, getEdition, NotAReportError, validateReport } from '@xxgk/schema'
+import type { EditionDef, EditionId, Issue, Label, Report } from '@xxgk/schema'
+import { labelText, placeGrid, tableGrid } from '@xxgk/schema/render/layout'
+import { sheetName, XLSX_LAYOUT } from '@xxgk/schema/render/xlsx'
 
 /** A reading the importer had to choose between (none for XLSX: every cell has one place). */
 export interface Ambiguity {
@@ -60,8 +60,7 @@ function statisticalValue(value: ExcelJS.CellValue): unknown {
   return NUMBER.test(plain) ? Number(plain) : text
 }
 
-const matches = (text: string | null, label: Label) =>
-  text !== null && (compact(text) === compact(label.zh) || compact(text) === compact(label.en))
+const matches = (text: string | null, label: Label) => text !== null && (compact(text) === compact(label.zh) || compact(text) === compact(label.en))
 
 function findSheet(workbook: ExcelJS.Workbook, label: Label): ExcelJS.Worksheet | undefined {
   const names = [sheetName(label, 'zh'), sheetName(label, 'en')].map(compact)
@@ -106,11 +105,7 @@ function infoText(row: ExcelJS.Row | undefined): string | null {
 function statedEdition(row: ExcelJS.Row | undefined): EditionDef | null {
   const text = row ? cellText(row.getCell(2).value) : null
   if (text === null) return null
-  return (
-    EDITION_IDS.map(getEdition).find(
-      (e) => compact(text) === e.id || matches(text, e.label) || compact(text) === compact(e.source),
-    ) ?? null
-  )
+  return EDITION_IDS.map(getEdition).find((e) => compact(text) === e.id || matches(text, e.label) || compact(text) === compact(e.source)) ?? null
 }
 
 function fail(zh: string, en: string, path = ''): never {

@@ -1,5 +1,5 @@
-import { editionIndex } from './editions'
-import type { CellKind, EditionId } from './editions'
+import { editionIndex } from './editions/index.ts'
+import type { CellKind, EditionId } from './editions/index.ts'
 
 /** A cell as read for the rules: its number, null when blank, INVALID when not a valid value. */
 export const INVALID = Symbol('invalid')
@@ -66,9 +66,7 @@ function compile(id: EditionId): Compiled {
   })
   const build = (node: Record<string, unknown>): Check =>
     strictObject(
-      Object.fromEntries(
-        Object.entries(node).map(([k, v]) => [k, typeof v === 'function' ? (v as Check) : build(v as Record<string, unknown>)]),
-      ),
+      Object.fromEntries(Object.entries(node).map(([k, v]) => [k, typeof v === 'function' ? (v as Check) : build(v as Record<string, unknown>)])),
       true,
     )
   const check = strictObject(

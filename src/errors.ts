@@ -1,4 +1,4 @@
-import type { Label } from './labels'
+import type { Label } from './labels.ts'
 
 /** The input is not a report at all (not an object, or no known edition): nothing to validate. */
 export class NotAReportError extends Error {

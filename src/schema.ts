@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { EDITION_IDS, editionIndex, getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from './editions'
-import type { CellKind, EditionId } from './editions'
-import type { Label } from './labels'
+import { EDITION_IDS, editionIndex, getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from './editions/index.ts'
+import type { CellKind, EditionId } from './editions/index.ts'
+import type { Label } from './labels.ts'
 
 const meta = (label: Label) => ({ title: label.zh, description: label.en })
 

@@ -1,7 +1,7 @@
-import { INVALID, readReport } from './conforms'
-import { editionIndex, isEditionId } from './editions'
-import { equationChecks } from './rules/compile'
-import { RULES } from './rules/definitions'
+import { INVALID, readReport } from './conforms.ts'
+import { editionIndex, isEditionId } from './editions/index.ts'
+import { equationChecks } from './rules/compile.ts'
+import { RULES } from './rules/definitions.ts'
 
 const TOTAL_RULES = new Set(RULES.filter((r) => r.kind === 'equation' && r.fillsBlankTarget).map((r) => r.id))
 
@@ -30,7 +30,7 @@ export function blankTotals(report: unknown): FilledTotal[] {
   // First only checks none of whose inputs is a still-blank total (so 三（七）总计's total waits
   // for the outcome rows' totals); then the rest, whose blank total inputs could not be filled.
   for (const waitForTotals of [true, false]) {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false
       for (const check of checks) {
         if (values[check.target] !== null) continue

@@ -5,8 +5,8 @@
  * not what filling a database for the stats benchmark should cost).
  */
 import type { CollectionSlug, Payload } from 'payload'
-import { allCells } from '../../collections'
-import { EDITIONS_NEWEST_FIRST } from '../../collections/report-cells'
+import { allCells } from '../../collections/index.ts'
+import { EDITIONS_NEWEST_FIRST } from '../../collections/report-cells.ts'
 
 export const AGENCY_COUNT = 500
 export const YEARS = Array.from({ length: 20 }, (_, i) => 2005 + i)
@@ -94,7 +94,9 @@ export async function insertReports(payload: Payload, agencies: readonly (string
       // one report in a hundred carries a stored error, as reports published before a rule change do
       if (next() < 0.01) {
         row.errorCount = 1
-        row.issues = [{ rule: 'T3.BALANCE', severity: 'error', path: 'requests.carriedForward.total', cells: [], reported: 1, computed: 0, message: { zh: '', en: '' } }]
+        row.issues = [
+          { rule: 'T3.BALANCE', severity: 'error', path: 'requests.carriedForward.total', cells: [], reported: 1, computed: 0, message: { zh: '', en: '' } },
+        ]
       }
       for (const key of Object.keys(row)) if (!(key in table)) throw new Error(`bench data: no column for ${key}`)
       rows.push(row)

@@ -33,7 +33,10 @@ const { values } = parseArgs({
 
 /** Parts of the work, by the file a sampled function lives in (first match wins). */
 const PARTS: [string, RegExp][] = [
-  ["Payload's afterRead field traversal", /payload\/dist\/(fields\/(hooks\/afterRead|getFieldPaths|config\/types|getDefaultValue)|utilities\/stripUnselectedFields)/],
+  [
+    "Payload's afterRead field traversal",
+    /payload\/dist\/(fields\/(hooks\/afterRead|getFieldPaths|config\/types|getDefaultValue)|utilities\/stripUnselectedFields)/,
+  ],
   ['rich text (Lexical)', /richtext-lexical/],
   ['rows → documents (@payloadcms/drizzle transform)', /@payloadcms\/drizzle\/dist\/transform\/read/],
   ['query building (@payloadcms/drizzle)', /@payloadcms\/drizzle\/dist/],
@@ -77,21 +80,25 @@ async function main() {
     dir = mkdtempSync(path.join(tmpdir(), 'xxgk-profile-'))
     file = path.join(dir, 'rest.db')
     process.stderr.write('preparing 10,000 reports…\n')
-    const prepared = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', path.join(ROOT, 'bench/plugin/worker.ts'), 'prepare-rest', file], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    })
+    const prepared = spawnSync(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', path.join(ROOT, 'bench/plugin/worker.ts'), 'prepare-rest', file],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    )
     if (prepared.status !== 0) throw new Error(`preparing the database failed:\n${prepared.stderr}`)
   }
   try {
     // --cache: answers come from the plugin's list cache, so what is left is Payload's request pipeline
     if (!values.cache) process.env.XXGK_LIST_CACHE = 'off'
-    const { xxgkConfig } = await import('../../cms/config')
+    const { xxgkConfig } = await import('../../dev/cms/config.ts')
     const config = await xxgkConfig({
-      baseDir: ROOT,
+      baseDir: path.join(ROOT, 'dev'),
       secret: 'bench-secret',
-      database: { url: `file:${file}`, migrationsDir: path.join(ROOT, 'migrations'), push: false },
+      database: { url: `file:${file}`, migrationsDir: path.join(ROOT, 'dev', 'migrations'), push: false },
     })
     const payload = await getPayload({ config })
     const { token } = await payload.login({ collection: 'users' as CollectionSlug, data: ADMIN })
@@ -121,7 +128,9 @@ async function main() {
     if (values.profile) writeFileSync(values.profile, JSON.stringify(profile))
 
     const bytes = Buffer.byteLength(body)
-    console.log(`GET /api/reports?${values.query}: ${plainMs.toFixed(1)} ms a request (${profiledMs.toFixed(1)} ms while profiled), ${page.docs.length} documents, ${bytes} bytes (${Math.round(bytes / Math.max(1, page.docs.length))} a document)`)
+    console.log(
+      `GET /api/reports?${values.query}: ${plainMs.toFixed(1)} ms a request (${profiledMs.toFixed(1)} ms while profiled), ${page.docs.length} documents, ${bytes} bytes (${Math.round(bytes / Math.max(1, page.docs.length))} a document)`,
+    )
     for (const [part, ms] of byPart(profile, requests)) console.log(`${ms.toFixed(2).padStart(7)} ms  ${part}`)
     await payload.db.destroy?.()
   } finally {

@@ -11,16 +11,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { getPayload, handleEndpoints } from 'payload'
 import type { CollectionSlug, Config, Payload } from 'payload'
-import { DEFAULT_SLUGS, reportsCollection } from '../../collections'
-import { xxgkConfig } from '../../cms/config'
-import { createAgencies, insertReports } from './data'
+import { DEFAULT_SLUGS, reportsCollection } from '../../collections/index.ts'
+import { xxgkConfig } from '../../dev/cms/config.ts'
+import { createAgencies, insertReports } from './data.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const SEED = JSON.parse(readFileSync(path.join(ROOT, 'corpus/seed/wangji-township-2023.expected.json'), 'utf8')).report as Record<
-  string,
-  unknown
->
+const SEED = JSON.parse(readFileSync(path.join(ROOT, 'corpus/seed/wangji-township-2023.expected.json'), 'utf8')).report as Record<string, unknown>
 const ADMIN = { email: 'bench@example.test', password: 'bench-password-not-secret' }
 
 type Kind = 'sqlite' | 'postgres'
@@ -46,11 +43,11 @@ async function open(kind: Kind, label: string, options: { migrations?: boolean; 
     url = `file:${path.join(dir, 'bench.db')}`
   }
   const config = await xxgkConfig({
-    baseDir: ROOT,
+    baseDir: path.join(ROOT, 'dev'),
     secret: 'bench-secret',
     database: {
       url,
-      migrationsDir: path.join(ROOT, 'migrations'),
+      migrationsDir: path.join(ROOT, 'dev', 'migrations'),
       push: !options.migrations,
       ...(kind === 'postgres' && { schemaName: name }),
     },
@@ -59,7 +56,8 @@ async function open(kind: Kind, label: string, options: { migrations?: boolean; 
   const payload = await getPayload({ config })
   if (options.migrations) await payload.db.migrate()
   const close = async () => {
-    if (kind === 'postgres') await (payload.db as unknown as { pool: { query: (s: string) => Promise<unknown> } }).pool.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`)
+    if (kind === 'postgres')
+      await (payload.db as unknown as { pool: { query: (s: string) => Promise<unknown> } }).pool.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`)
     await payload.db.destroy?.()
     if (dir) rmSync(dir, { recursive: true, force: true })
   }

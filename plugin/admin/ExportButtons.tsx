@@ -5,10 +5,10 @@
  */
 import { useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import React, { useEffect } from 'react'
-import { DEFAULT_ADMIN_SLUGS, useApiUrl, useXxgkT } from './hooks'
-import type { AdminSlugs } from './hooks'
-import { MEASURES, markOnce } from './perf'
-import type { XxgkTranslationKey } from './translations'
+import { DEFAULT_ADMIN_SLUGS, useApiUrl, useXxgkT } from './hooks.ts'
+import type { AdminSlugs } from './hooks.ts'
+import { MEASURES, markOnce } from './perf.ts'
+import type { XxgkTranslationKey } from './translations.ts'
 
 export const EXPORT_BUTTONS: readonly { format: 'html' | 'xlsx' | 'json' | 'txt'; label: XxgkTranslationKey }[] = [
   { format: 'html', label: 'exportHtml' },

@@ -6,9 +6,9 @@
  */
 import { useAuth, useConfig } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
-import { DEFAULT_ADMIN_SLUGS, useApiUrl, useXxgkT } from './hooks'
-import type { AdminSlugs } from './hooks'
-import { AdminStyles } from './styles'
+import { DEFAULT_ADMIN_SLUGS, useApiUrl, useXxgkT } from './hooks.ts'
+import type { AdminSlugs } from './hooks.ts'
+import { AdminStyles } from './styles.tsx'
 
 export const IMPORT_ACCEPT = '.pdf,.html,.htm,.txt,.md,.markdown,.docx,.xlsx'
 
@@ -139,7 +139,11 @@ export function ImportUpload(props: ImportUploadProps) {
         </button>
       </div>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`xxgk-pill xxgk-pill--${message.kind === 'error' ? 'error' : 'ok'}`} style={{ marginTop: 8 }}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`xxgk-pill xxgk-pill--${message.kind === 'error' ? 'error' : 'ok'}`}
+          style={{ marginTop: 8 }}
+        >
           {message.text}
         </p>
       )}

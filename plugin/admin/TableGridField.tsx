@@ -7,14 +7,14 @@
 import { useAllFormFields, useForm } from '@payloadcms/ui'
 import type { FormState } from 'payload'
 import React, { useCallback, useMemo } from 'react'
-import { getEdition, getTable, isEditionId } from '../../src'
-import type { TableKey } from '../../src'
-import { ambiguitiesByCell, chooseCandidate, confirmAmbiguity } from './grid/ambiguities'
-import { gridModel } from './grid/model'
-import { TableGrid } from './grid/TableGrid'
-import type { CellWrite } from './grid/TableGrid'
-import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from './hooks'
-import type { AdminSlugs } from './hooks'
+import { getEdition, getTable, isEditionId } from '@xxgk/schema'
+import type { TableKey } from '@xxgk/schema'
+import { ambiguitiesByCell, chooseCandidate, confirmAmbiguity } from './grid/ambiguities.ts'
+import { gridModel } from './grid/model.ts'
+import { TableGrid } from './grid/TableGrid.tsx'
+import type { CellWrite } from './grid/TableGrid.tsx'
+import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from './hooks.ts'
+import type { AdminSlugs } from './hooks.ts'
 
 export interface TableGridFieldProps {
   table: TableKey

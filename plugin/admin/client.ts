@@ -3,10 +3,11 @@
  * The admin's client components (re-exported by the package's `./client` entry,
  * plugin/client.tsx, as `xxgk/client#<Name>`).
  */
-export { TableGridField } from './TableGridField'
-export { ValidationView } from './validation/ValidationView'
-export { ErrorCountCell, WarningCountCell } from './list/CountCells'
-export { ExportButtons } from './ExportButtons'
-export { ImportUpload } from './ImportUpload'
-export { DashboardClient } from './dashboard/DashboardClient'
-export { DashboardNavLink } from './dashboard/DashboardNavLink'
+export { TableGridField } from './TableGridField.tsx'
+export { ValidationView } from './validation/ValidationView.tsx'
+export { ErrorCountCell, WarningCountCell } from './list/CountCells.tsx'
+export { ExportButtons } from './ExportButtons.tsx'
+export { ImportUpload } from './ImportUpload.tsx'
+export { DashboardClient } from './dashboard/DashboardClient.tsx'
+export { DashboardNavLink } from './dashboard/DashboardNavLink.tsx'
+export { DefaultLanguage } from './DefaultLanguage.tsx'

@@ -4,9 +4,9 @@
  * dashboard view with its navigation link, and the translations. Server-side config only.
  */
 import type { CollectionConfig, Config, CustomComponent, Field } from 'payload'
-import type { XxgkSlugs } from '../../collections'
-import { DASHBOARD_PATH } from './dashboard/path'
-import { mergeTranslations, xxgkTranslations } from './translations'
+import type { XxgkSlugs } from '../../collections/index.ts'
+import { DASHBOARD_PATH } from './dashboard/path.ts'
+import { mergeTranslations, xxgkTranslations } from './translations.ts'
 
 export const ADMIN_COMPONENTS = {
   tableGrid: 'xxgk/client#TableGridField',
@@ -17,6 +17,7 @@ export const ADMIN_COMPONENTS = {
   importUpload: 'xxgk/client#ImportUpload',
   dashboardLink: 'xxgk/client#DashboardNavLink',
   dashboardView: 'xxgk/rsc#DashboardView',
+  defaultLanguage: 'xxgk/client#DefaultLanguage',
 } as const
 
 export interface AdminOptions {
@@ -29,6 +30,12 @@ export interface AdminOptions {
   dashboard?: { path?: string } | false
   /** Export buttons on the report's edit view (default true). */
   exportButtons?: boolean
+  /**
+   * The admin's language for visitors who have not chosen one (whatever their browser asks for);
+   * `false` leaves Payload's own choice (Accept-Language, then `i18n.fallbackLanguage`).
+   * @default 'zh'
+   */
+  defaultLanguage?: string | false
 }
 
 /** Slugs for the client components, only when they differ from the defaults. */
@@ -36,8 +43,7 @@ export function slugProps(slugs: XxgkSlugs): { slugs?: { reports: string; agenci
   return slugs.reports === 'reports' && slugs.agencies === 'agencies' ? {} : { slugs: { reports: slugs.reports, agencies: slugs.agencies } }
 }
 
-const component = (path: string, clientProps: Record<string, unknown>): CustomComponent =>
-  Object.keys(clientProps).length > 0 ? { path, clientProps } : path
+const component = (path: string, clientProps: Record<string, unknown>): CustomComponent => (Object.keys(clientProps).length > 0 ? { path, clientProps } : path)
 
 /** The error/warning count columns of the list view as coloured cells. */
 function withCountCells(fields: Field[]): Field[] {
@@ -78,6 +84,10 @@ export function withAdminViews(config: Config, slugs: XxgkSlugs, options: AdminO
       ...(admin.components.afterNavLinks ?? []),
       component(ADMIN_COMPONENTS.dashboardLink, path === DASHBOARD_PATH ? {} : { path }),
     ]
+  }
+  const language = options.defaultLanguage ?? 'zh'
+  if (language !== false) {
+    admin.components.providers = [...(admin.components.providers ?? []), { path: ADMIN_COMPONENTS.defaultLanguage, clientProps: { language } }]
   }
   const i18n = config.i18n ?? {}
   return {

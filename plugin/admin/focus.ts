@@ -4,9 +4,9 @@
  * renders only the active tab), so the request is kept until a grid that has the cell takes it,
  * and the tab holding that table is activated by its label.
  */
-import { getEdition, getTable } from '../../src'
-import type { TableKey } from '../../src'
-import { tableOfPath } from './grid/model'
+import { getEdition, getTable } from '@xxgk/schema'
+import type { TableKey } from '@xxgk/schema'
+import { tableOfPath } from './grid/model.ts'
 
 const EVENT = 'xxgk:focus-cell'
 let pending: string | null = null

@@ -1,12 +1,12 @@
 'use client'
 import { useAllFormFields, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useEffect, useMemo, useState } from 'react'
-import type { Report } from '../../src'
-import { formReport, liveCheck } from './grid/live'
-import { MEASURES, measureSince } from './perf'
-import type { LiveCheck } from './grid/live'
-import { adminLang, translate } from './translations'
-import type { AdminLang, XxgkTranslationKey } from './translations'
+import type { Report } from '@xxgk/schema'
+import { formReport, liveCheck } from './grid/live.ts'
+import { MEASURES, measureSince } from './perf.ts'
+import type { LiveCheck } from './grid/live.ts'
+import { adminLang, translate } from './translations.ts'
+import type { AdminLang, XxgkTranslationKey } from './translations.ts'
 
 /** Collection slugs the components talk to (the plugin passes its own when they differ). */
 export interface AdminSlugs {

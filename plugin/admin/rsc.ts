@@ -1,2 +1,2 @@
 /** The admin's server components (`xxgk/rsc#<Name>`). */
-export { DashboardView } from './dashboard/DashboardView'
+export { DashboardView } from './dashboard/DashboardView.tsx'

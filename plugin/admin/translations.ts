@@ -215,8 +215,7 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   const out: Record<string, unknown> = { ...a }
   for (const [key, value] of Object.entries(b)) {
     const prev = out[key]
-    out[key] =
-      isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value
+    out[key] = isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value
   }
   return out
 }

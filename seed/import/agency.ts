@@ -1,6 +1,6 @@
-import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../collections'
-import type { AGENCY_KINDS, AGENCY_LEVELS } from '../../collections'
-import type { Label } from '../../src'
+import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../collections/index.ts'
+import type { AGENCY_KINDS, AGENCY_LEVELS } from '../../collections/index.ts'
+import type { Label } from '@xxgk/schema'
 
 type Kind = (typeof AGENCY_KINDS)[number]
 type Level = (typeof AGENCY_LEVELS)[number]

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { Label } from '../../src'
-import type { SkippedFile } from './types'
+import type { Label } from '@xxgk/schema'
+import type { SkippedFile } from './types.ts'
 
 /** File name endings of the source kinds the parser reads (seed/kinds). */
 export const SOURCE_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.html', '.htm', '.shtml', '.xhtml', '.md', '.markdown', '.txt', '.text'] as const
@@ -66,9 +66,7 @@ function directoryOrMissing(file: string, out: CollectedFiles): boolean | null {
 
 function unreadable(error: unknown): Label {
   const code = (error as NodeJS.ErrnoException).code ?? String(error)
-  return code === 'ENOENT'
-    ? { zh: '文件或文件夹不存在', en: 'no such file or folder' }
-    : { zh: `无法读取（${code}）`, en: `cannot be read (${code})` }
+  return code === 'ENOENT' ? { zh: '文件或文件夹不存在', en: 'no such file or folder' } : { zh: `无法读取（${code}）`, en: `cannot be read (${code})` }
 }
 
 /**

@@ -1,31 +1,30 @@
 /**
  * The importer: published reports (any kind the parser reads) into the CMS as drafts with their
  * issues and ambiguities. Used by `xxgk import` (cli/import.ts), the admin's import endpoint
- * (plugin/import-endpoint.ts) and its batch job, and `npm start`'s seeding (cms/seed.ts).
+ * (plugin/endpoints/import.ts) and its batch job, and the host app's seeding (dev/cms/seed.ts).
  */
 import type { Payload } from 'payload'
-import { parseSource } from './read'
-import { storeParsed } from './local'
-import type { ImportAccess } from './local'
-import { ImportRefusal } from './types'
-import type { ImportedFile } from './types'
+import { parseSource } from './read.ts'
+import { storeParsed } from './local.ts'
+import type { ImportAccess } from './local.ts'
+import { ImportRefusal } from './types.ts'
+import type { ImportedFile } from './types.ts'
 
-export { collectFiles, SOURCE_EXTENSIONS } from './files'
-export type { CollectedFiles } from './files'
-export { guessAgency } from './agency'
-export type { AgencyGuess } from './agency'
-export { checkImportRole, localStore, publicationDate, storeParsed } from './local'
-export type { ImportAccess, ImportUser } from './local'
-export { apiBase, restStore } from './rest'
-export type { RestTarget } from './rest'
-export { runImport, summarize } from './run'
-export type { ImportInput, ProgressEvent, ReportStore, RunOptions } from './run'
-export { refusalFromError } from './refusal'
-export { outcomeLine, summaryText } from './summary'
-export { ProgressBar } from './progress'
-export { sampleCorpusFiles, SAMPLE_CORPUS_DIRS } from './corpus'
-export { ImportRefusal, isImportRefusal } from './types'
-export type { FailedFile, FileOutcome, ImportedAgency, ImportedFile, ImportStatus, ImportSummary, SkippedFile } from './types'
+export { collectFiles, isSourceFile, SOURCE_EXTENSIONS } from './files.ts'
+export type { CollectedFiles } from './files.ts'
+export { guessAgency } from './agency.ts'
+export type { AgencyGuess } from './agency.ts'
+export { checkImportRole, localStore, publicationDate, storeParsed } from './local.ts'
+export type { ImportAccess, ImportUser } from './local.ts'
+export { apiBase, restStore } from './rest.ts'
+export type { RestTarget } from './rest.ts'
+export { runImport, summarize } from './run.ts'
+export type { ImportInput, ProgressEvent, ReportStore, RunOptions } from './run.ts'
+export { refusalFromError } from './refusal.ts'
+export { outcomeLine, summaryText } from './summary.ts'
+export { ProgressBar } from './progress.ts'
+export { ImportRefusal, isImportRefusal } from './types.ts'
+export type { FailedFile, FileOutcome, ImportedAgency, ImportedFile, ImportStatus, ImportSummary, SkippedFile } from './types.ts'
 
 /** Parses one uploaded file and stores it (the admin endpoint's single-file path); throws ImportRefusal. */
 export async function importFile(payload: Payload, input: { file: string; bytes: Uint8Array }, access: ImportAccess = {}): Promise<ImportedFile> {

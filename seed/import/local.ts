@@ -1,14 +1,14 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
-import { DEFAULT_SLUGS, relationId } from '../../collections'
-import type { ID, XxgkSlugs } from '../../collections'
-import { blankTotals } from '../../src'
-import type { Issue } from '../../src'
-import type { Ambiguity, ParseResult } from '../types'
-import { guessAgency } from './agency'
-import { refusalFromError } from './refusal'
-import { ImportRefusal } from './types'
-import type { ImportedAgency, ImportedFile } from './types'
+import { DEFAULT_SLUGS, relationId } from '../../collections/index.ts'
+import type { ID, XxgkSlugs } from '../../collections/index.ts'
+import { blankTotals } from '@xxgk/schema'
+import type { Issue } from '@xxgk/schema'
+import type { Ambiguity, ParseResult } from '../types.ts'
+import { guessAgency } from './agency.ts'
+import { refusalFromError } from './refusal.ts'
+import { ImportRefusal } from './types.ts'
+import type { ImportedAgency, ImportedFile } from './types.ts'
 
 type Json = Record<string, unknown>
 
@@ -91,10 +91,24 @@ interface AgencyPlan {
   guess: ReturnType<typeof guessAgency> | null
 }
 
-async function planAgency(payload: Payload, req: PayloadRequest, slugs: XxgkSlugs, name: string, user: ImportUser | null, role: 'admin' | 'editor' | null): Promise<AgencyPlan> {
+async function planAgency(
+  payload: Payload,
+  req: PayloadRequest,
+  slugs: XxgkSlugs,
+  name: string,
+  user: ImportUser | null,
+  role: 'admin' | 'editor' | null,
+): Promise<AgencyPlan> {
   if (role === 'editor') {
     const ownId = relationId(user!.agency)!
-    const own = (await payload.findByID({ collection: slugs.agencies, id: ownId, depth: 0, overrideAccess: true, disableErrors: true, req })) as AgencyDoc | null
+    const own = (await payload.findByID({
+      collection: slugs.agencies,
+      id: ownId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })) as AgencyDoc | null
     if (!own) throw new ImportRefusal(403, { zh: '填报员账号所属的机关不存在', en: "the editor account's agency does not exist" })
     if (own.name.trim() !== name) {
       throw new ImportRefusal(403, {
@@ -145,17 +159,15 @@ export function storedAmbiguities(parsed: ParseResult): Ambiguity[] {
   const noted = new Set(parsed.ambiguities.map((a) => a.path))
   const filled = blankTotals(parsed.report)
     .filter((f) => !noted.has(f.path))
-    .map(
-      (f): Ambiguity => ({
-        path: f.path,
-        candidates: [null, f.value],
-        chosen: f.value,
-        reason: {
-          zh: `来源中此合计单元格为空；保存时按相关单元格计算填入 ${f.value}，并非来源所印`,
-          en: `this total is blank in the source; ${f.value} was filled in on save from the cells it sums, not printed in the source`,
-        },
-      }),
-    )
+    .map((f): Ambiguity => ({
+      path: f.path,
+      candidates: [null, f.value],
+      chosen: f.value,
+      reason: {
+        zh: `来源中此合计单元格为空；保存时按相关单元格计算填入 ${f.value}，并非来源所印`,
+        en: `this total is blank in the source; ${f.value} was filled in on save from the cells it sums, not printed in the source`,
+      },
+    }))
   return [...parsed.ambiguities, ...filled]
 }
 
@@ -222,11 +234,9 @@ export async function storeParsed(payload: Payload, file: string, parsed: ParseR
     }
     const ambiguities = storedAmbiguities(parsed)
     const data = draftData(parsed, agency.id, ambiguities)
-    const doc = (
-      existingReport
-        ? await payload.update({ collection: slugs.reports, id: existingReport.id as ID, data, draft: true, depth: 0, ...operationAccess })
-        : await payload.create({ collection: slugs.reports, data, draft: true, depth: 0, ...operationAccess })
-    ) as unknown as Json
+    const doc = (existingReport
+      ? await payload.update({ collection: slugs.reports, id: existingReport.id as ID, data, draft: true, depth: 0, ...operationAccess })
+      : await payload.create({ collection: slugs.reports, data, draft: true, depth: 0, ...operationAccess })) as unknown as Json
     if (began) await commitTransaction(req)
     const imported: ImportedAgency = {
       id: agency.id,

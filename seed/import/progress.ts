@@ -1,4 +1,4 @@
-import type { ProgressEvent } from './run'
+import type { ProgressEvent } from './run.ts'
 
 const WIDTH = 24
 

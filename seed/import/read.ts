@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseReport } from '../parse'
-import { ParseRefusal } from '../refusal'
-import type { ParseResult } from '../types'
-import type { FailedFile } from './types'
+import { parseReport } from '../parse.ts'
+import { ParseRefusal } from '../refusal.ts'
+import type { ParseResult } from '../types.ts'
+import type { FailedFile } from './types.ts'
 
 /**
  * A file read and parsed, ready to store, or the reason it cannot be. `bytes` gives the file

@@ -1,5 +1,5 @@
-import type { Label } from '../../src'
-import { ImportRefusal, isImportRefusal } from './types'
+import type { Label } from '@xxgk/schema'
+import { ImportRefusal, isImportRefusal } from './types.ts'
 
 interface ShapedError {
   status?: unknown

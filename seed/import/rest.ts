@@ -1,9 +1,9 @@
 import path from 'node:path'
-import type { Label } from '../../src'
-import { refusalFromError } from './refusal'
-import { ImportRefusal } from './types'
-import type { ImportedFile } from './types'
-import type { ReportStore } from './run'
+import type { Label } from '@xxgk/schema'
+import { refusalFromError } from './refusal.ts'
+import { ImportRefusal } from './types.ts'
+import type { ImportedFile } from './types.ts'
+import type { ReportStore } from './run.ts'
 
 export interface RestTarget {
   /** The CMS, e.g. `http://localhost:3000` (its REST API under /api), or the API URL itself (`…/api`). */

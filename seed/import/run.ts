@@ -1,8 +1,8 @@
-import type { ParseResult } from '../types'
-import { parseSource, readAndParse, storeOrder } from './read'
-import type { ParsedFile } from './read'
-import { refusalFromError } from './refusal'
-import type { FailedFile, FileOutcome, ImportedFile, ImportSummary, SkippedFile } from './types'
+import type { ParseResult } from '../types.ts'
+import { parseSource, readAndParse, storeOrder } from './read.ts'
+import type { ParsedFile } from './read.ts'
+import { refusalFromError } from './refusal.ts'
+import type { FailedFile, FileOutcome, ImportedFile, ImportSummary, SkippedFile } from './types.ts'
 
 /** Where parsed files go: the Local API (seed/import/local.ts) or a CMS over REST (seed/import/rest.ts). */
 export interface ReportStore {

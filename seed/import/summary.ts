@@ -1,4 +1,4 @@
-import type { FileOutcome, ImportSummary } from './types'
+import type { FileOutcome, ImportSummary } from './types.ts'
 
 const STATUS = {
   imported: '✓ 新建 imported',
@@ -10,9 +10,7 @@ const STATUS = {
 export function outcomeLine(outcome: FileOutcome): string {
   if (outcome.status === 'failed') return `${STATUS.failed} ${outcome.file}: ${outcome.reason.zh} / ${outcome.reason.en}`
   const { doc, agency } = outcome
-  const draft = outcome.publishedVersionKept
-    ? '新草稿，已发布版本保留 new draft over the published version'
-    : '草稿 draft'
+  const draft = outcome.publishedVersionKept ? '新草稿，已发布版本保留 new draft over the published version' : '草稿 draft'
   const counts = `${doc.errorCount} 错误 errors, ${doc.warningCount} 警告 warnings, ${outcome.ambiguities.length} 歧义 ambiguities`
   return `${STATUS[outcome.status]} ${outcome.file} → ${agency.name} ${doc.year} · reports/${String(doc.id)} ${draft} · ${counts}`
 }

@@ -1,6 +1,6 @@
-import type { ID } from '../../collections'
-import type { Issue, Label } from '../../src'
-import type { Ambiguity, SourceInfo } from '../types'
+import type { ID } from '../../collections/index.ts'
+import type { Issue, Label } from '@xxgk/schema'
+import type { Ambiguity, SourceInfo } from '../types.ts'
 
 export type ImportStatus = 'imported' | 'updated'
 

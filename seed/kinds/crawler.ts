@@ -1,4 +1,4 @@
-import type { DeclaredFacts } from '../read/document'
+import type { DeclaredFacts } from '../read/document.ts'
 
 /**
  * Web-archive text files (page.txt of a crawler) start with a header of `key: value` lines

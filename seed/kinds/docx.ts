@@ -1,8 +1,8 @@
 import JSZip from 'jszip'
-import type { Cell, Line } from '../read/document'
-import { refuse } from '../refusal'
-import { zipHasEntry } from './kind'
-import type { KindModule } from './kind'
+import type { Cell, Line } from '../read/document.ts'
+import { refuse } from '../refusal.ts'
+import { zipHasEntry } from './kind.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * Word documents (.docx), the format most agencies write in: word/document.xml read directly.

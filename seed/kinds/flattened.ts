@@ -1,6 +1,6 @@
-import { textLines } from '../read/document'
-import { splitCrawlerHeader } from './crawler'
-import type { KindModule } from './kind'
+import { textLines } from '../read/document.ts'
+import { splitCrawlerHeader } from './crawler.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * A web page flattened to text (crawler page.txt): each table row's cells run together with no

@@ -1,7 +1,7 @@
-import type { Cell, DeclaredFacts, Line } from '../read/document'
-import { isPageFurniture } from '../read/document'
-import { hasExtension } from './kind'
-import type { KindModule, SourceInput } from './kind'
+import type { Cell, DeclaredFacts, Line } from '../read/document.ts'
+import { isPageFurniture } from '../read/document.ts'
+import { hasExtension } from './kind.ts'
+import type { KindModule, SourceInput } from './kind.ts'
 
 /**
  * Web pages: real `<table>` markup with rowspan/colspan and cells full of nested tags, the
@@ -11,16 +11,78 @@ import type { KindModule, SourceInput } from './kind'
  * already read with the row it starts in); each block of text becomes a line.
  */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'caption',
 ])
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'select', 'option', 'iframe', 'svg', 'object'])
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', ensp: ' ', emsp: ' ', thinsp: ' ', times: '×', divide: '÷',
-  lsaquo: '‹', rsaquo: '›', laquo: '«', raquo: '»', bull: '•', deg: '°', yen: '¥', copy: '©', reg: '®', zwnj: '', zwj: '',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  times: '×',
+  divide: '÷',
+  lsaquo: '‹',
+  rsaquo: '›',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  deg: '°',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
+  zwnj: '',
+  zwj: '',
 }
 
 export function decodeEntities(text: string): string {
@@ -49,7 +111,8 @@ interface TableState {
   layout: boolean
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<[!?][^>]*>|([^<]+|<)/g
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<[!?][^>]*>|([^<]+|<)/g
 
 export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFacts } {
   const lines: Line[] = []

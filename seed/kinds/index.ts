@@ -1,12 +1,12 @@
-import { docxKind } from './docx'
-import { flattenedKind } from './flattened'
-import { htmlKind } from './html'
-import type { KindModule } from './kind'
-import { markdownKind } from './markdown'
-import { ocrKind } from './ocr'
-import { pdfKind } from './pdf'
-import { pdfTextKind } from './pdf-text'
-import { xlsxKind } from './xlsx'
+import { docxKind } from './docx.ts'
+import { flattenedKind } from './flattened.ts'
+import { htmlKind } from './html.ts'
+import type { KindModule } from './kind.ts'
+import { markdownKind } from './markdown.ts'
+import { ocrKind } from './ocr.ts'
+import { pdfKind } from './pdf.ts'
+import { pdfTextKind } from './pdf-text.ts'
+import { xlsxKind } from './xlsx.ts'
 
 /** Every source kind; a new kind is one module added here. */
 export const KINDS: readonly KindModule[] = [pdfKind, docxKind, xlsxKind, htmlKind, markdownKind, ocrKind, flattenedKind, pdfTextKind]

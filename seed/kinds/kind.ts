@@ -1,6 +1,6 @@
-import type { Issue, Report } from '../../src'
-import type { SourceDocument } from '../read/document'
-import type { Ambiguity, SourceKind } from '../types'
+import type { Issue, Report } from '@xxgk/schema'
+import type { SourceDocument } from '../read/document.ts'
+import type { Ambiguity, SourceKind } from '../types.ts'
 
 /** The file as given to the parser: its bytes, its name, and its text once decoded. */
 export interface SourceInput {
@@ -25,8 +25,7 @@ export interface KindModule {
   options: { fuzzyLabels: boolean; blankPlacement: boolean }
 }
 
-export const hasExtension = (input: SourceInput, ...extensions: string[]) =>
-  extensions.some((e) => input.filename.toLowerCase().endsWith(e))
+export const hasExtension = (input: SourceInput, ...extensions: string[]) => extensions.some((e) => input.filename.toLowerCase().endsWith(e))
 
 /** Whether a ZIP archive (docx, xlsx) holds an entry of this name (names are stored uncompressed). */
 export function zipHasEntry(bytes: Uint8Array, name: string): boolean {

@@ -1,7 +1,7 @@
-import { isPageFurniture } from '../read/document'
-import type { Line } from '../read/document'
-import { hasExtension } from './kind'
-import type { KindModule } from './kind'
+import { isPageFurniture } from '../read/document.ts'
+import type { Line } from '../read/document.ts'
+import { hasExtension } from './kind.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * Markdown from a PDF converter: tables come as `| a | b |` rows (often torn into fragments,
@@ -32,9 +32,7 @@ export const markdownKind: KindModule = {
   sniff(input) {
     if (input.text === null) return 0
     if (hasExtension(input, '.md', '.markdown')) return 6
-    return /^\s*\|.*\|\s*$/m.test(input.text) && SEPARATOR.test(input.text.split('\n').find((l) => SEPARATOR.test(l)) ?? '')
-      ? 3
-      : 0
+    return /^\s*\|.*\|\s*$/m.test(input.text) && SEPARATOR.test(input.text.split('\n').find((l) => SEPARATOR.test(l)) ?? '') ? 3 : 0
   },
   read: (input) => ({ kind: 'markdown', lines: markdownLines(input.text ?? ''), declared: {} }),
 }

@@ -1,10 +1,10 @@
-import { textLines } from '../read/document'
-import type { Line } from '../read/document'
-import { markdownLines } from './markdown'
-import { splitCrawlerHeader } from './crawler'
-import { unifyIdeographs } from '../read/text'
-import { hasExtension } from './kind'
-import type { KindModule } from './kind'
+import { textLines } from '../read/document.ts'
+import type { Line } from '../read/document.ts'
+import { markdownLines } from './markdown.ts'
+import { splitCrawlerHeader } from './crawler.ts'
+import { unifyIdeographs } from '../read/text.ts'
+import { hasExtension } from './kind.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * OCR output (plain text or Markdown): besides everything PDF text does wrong, characters are

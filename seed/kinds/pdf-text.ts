@@ -1,7 +1,7 @@
-import { textLines } from '../read/document'
-import { splitCrawlerHeader } from './crawler'
-import { hasExtension } from './kind'
-import type { KindModule } from './kind'
+import { textLines } from '../read/document.ts'
+import { splitCrawlerHeader } from './crawler.ts'
+import { hasExtension } from './kind.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * Text extracted from a PDF (pdftotext and the like): one line per printed line, cells

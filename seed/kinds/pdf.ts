@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { isPageFurniture } from '../read/document'
-import type { Cell, Line } from '../read/document'
-import { refuse } from '../refusal'
-import { unifyIdeographs } from '../read/text'
-import type { KindModule } from './kind'
+import { isPageFurniture } from '../read/document.ts'
+import type { Cell, Line } from '../read/document.ts'
+import { refuse } from '../refusal.ts'
+import { unifyIdeographs } from '../read/text.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * PDF with a text layer (pdfjs-dist, legacy build for Node). Text comes as positioned runs;
@@ -24,7 +24,18 @@ interface Run {
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let loading: Promise<PdfJs> | null = null
-const pdfjs = () => (loading ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+/**
+ * pdfjs parses in this thread with the worker module given here, so it never looks for
+ * pdf.worker.mjs on disk: inside a host app's server bundle (Next) that file is not beside the
+ * code, and no host setting (serverExternalPackages) is needed for PDF import to work.
+ */
+const pdfjs = () =>
+  (loading ??= (async () => {
+    const global = globalThis as { pdfjsWorker?: unknown }
+    // @ts-expect-error pdfjs-dist ships no types for its worker module, which is only handed to pdfjs
+    global.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    return import('pdfjs-dist/legacy/build/pdf.mjs')
+  })())
 
 /**
  * pdfjs-dist's folder (its cmaps and standard fonts), found when first needed. Inside the Next
@@ -86,9 +97,7 @@ export function joinWrappedNumbers(runs: Run[]): Run[] {
     const left = Math.min(upper.x, lower.x)
     const right = Math.max(upper.x + upper.width, lower.x + lower.width)
     const middle = (upper.y + lower.y) / 2
-    const between = numbers.some(
-      (r) => r !== upper && r !== lower && Math.abs(r.y - middle) < 0.25 * h && (r.x + r.width < left || r.x > right),
-    )
+    const between = numbers.some((r) => r !== upper && r !== lower && Math.abs(r.y - middle) < 0.25 * h && (r.x + r.width < left || r.x > right))
     if (!between) continue
     used.add(upper)
     used.add(lower)
@@ -192,8 +201,7 @@ function dropFurniture(pages: { rows: Cell[][]; height: number; ys: number[] }[]
 export const pdfKind: KindModule = {
   kind: 'pdf',
   options: { fuzzyLabels: true, blankPlacement: true },
-  sniff: (input) =>
-    input.bytes[0] === 0x25 && input.bytes[1] === 0x50 && input.bytes[2] === 0x44 && input.bytes[3] === 0x46 ? 10 : 0,
+  sniff: (input) => (input.bytes[0] === 0x25 && input.bytes[1] === 0x50 && input.bytes[2] === 0x44 && input.bytes[3] === 0x46 ? 10 : 0),
   async read(input) {
     const { lines, title } = await pdfLines(input.bytes)
     if (!lines.length) {

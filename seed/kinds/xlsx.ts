@@ -1,7 +1,7 @@
-import { NotAReportError } from '../../src'
-import { ParseRefusal } from '../refusal'
-import { zipHasEntry } from './kind'
-import type { KindModule } from './kind'
+import { NotAReportError } from '@xxgk/schema'
+import { ParseRefusal } from '../refusal.ts'
+import { zipHasEntry } from './kind.ts'
+import type { KindModule } from './kind.ts'
 
 /**
  * Workbooks in the layout of the project's own XLSX export: every cell has one place, so the
@@ -17,7 +17,7 @@ export const xlsxKind: KindModule = {
     return /\.xlsx$/i.test(input.filename) ? 8 : 0
   },
   async parse(input) {
-    const { parseReportXlsx } = await import('../xlsx')
+    const { parseReportXlsx } = await import('../xlsx.ts')
     try {
       return await parseReportXlsx(input.bytes)
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { SourceKind } from '../types'
+import type { SourceKind } from '../types.ts'
 
 /**
  * The common form every kind module produces: lines in reading order, each a list of cells.
@@ -65,11 +65,7 @@ export function plainText(doc: SourceDocument): PlainText {
 }
 
 /** Page numbers and similar furniture that break into tables and text when pages are joined. */
-const PAGE_FURNITURE = [
-  /^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$/,
-  /^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$/,
-  /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/,
-]
+const PAGE_FURNITURE = [/^\s*[-—–－]\s*\d{1,3}\s*[-—–－]\s*$/, /^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$/, /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/]
 
 export function isPageFurniture(text: string): boolean {
   return PAGE_FURNITURE.some((re) => re.test(text))

@@ -1,7 +1,7 @@
-import { EDITION_IDS, getEdition } from '../../src'
-import type { EditionId } from '../../src'
-import { rowLabels } from './labels'
-import { compactLabel } from './text'
+import { EDITION_IDS, getEdition } from '@xxgk/schema'
+import type { EditionId } from '@xxgk/schema'
+import { rowLabels } from './labels.ts'
+import { compactLabel } from './text.ts'
 
 /**
  * The edition is read from the table headers, never from the year (a few later reports still

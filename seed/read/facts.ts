@@ -1,6 +1,6 @@
-import { RULES } from '../../src'
-import type { EditionId, TextMatchRule } from '../../src'
-import { noSpace } from './text'
+import { RULES } from '@xxgk/schema'
+import type { EditionId, TextMatchRule } from '@xxgk/schema'
+import { noSpace } from './text.ts'
 
 /**
  * Figures the narrative states (全年共收到申请154件, 行政复议36起, 制发行政规范性文件62件):

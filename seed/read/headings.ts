@@ -1,4 +1,4 @@
-import { CN_NUMERALS, cnNumeralValue } from './text'
+import { CN_NUMERALS, cnNumeralValue } from './text.ts'
 
 /**
  * Section headings: a Chinese numeral, 、 and a heading text taken from src/editions
@@ -29,9 +29,7 @@ function headingPattern(core: string, required: number): RegExp {
     const sep = '[\\s、，,·]*'
     const chars = [...core].map(escape)
     const head = chars.slice(0, required).join(sep)
-    const tail = chars
-      .slice(required)
-      .reduceRight((inner, c) => `(?:${sep}${c}${inner})?`, '')
+    const tail = chars.slice(required).reduceRight((inner, c) => `(?:${sep}${c}${inner})?`, '')
     re = new RegExp(`(?<![${CN_NUMERALS}（(])([${CN_NUMERALS}]{1,3})\\s*[、.．]\\s*${head}${tail}`, 'g')
     cache.set(key, re)
   }

@@ -1,6 +1,6 @@
-import { getEdition, getTable } from '../../src'
-import type { EditionId, RowDef, TableDef, TableKey } from '../../src'
-import { CN_NUMERALS, cnNumeralValue, compactLabel } from './text'
+import { getEdition, getTable } from '@xxgk/schema'
+import type { EditionId, RowDef, TableDef, TableKey } from '@xxgk/schema'
+import { CN_NUMERALS, cnNumeralValue, compactLabel } from './text.ts'
 
 /**
  * Maps printed row labels to the rows of src/editions. Every label compared here comes from

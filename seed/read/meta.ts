@@ -1,7 +1,7 @@
-import { REPORT_NAME } from '../../src'
-import type { Ambiguity } from '../types'
-import type { DeclaredFacts } from './document'
-import { noSpace } from './text'
+import { REPORT_NAME } from '@xxgk/schema'
+import type { Ambiguity } from '../types.ts'
+import type { DeclaredFacts } from './document.ts'
+import { noSpace } from './text.ts'
 
 /**
  * Title, agency and year. The title is the report's own heading: agency, year, then the report
@@ -31,7 +31,11 @@ interface TitleHit {
 }
 
 function insideQuotes(text: string, at: number): boolean {
-  for (const [open, close] of [['《', '》'], ['〈', '〉'], ['“', '”']] as const) {
+  for (const [open, close] of [
+    ['《', '》'],
+    ['〈', '〉'],
+    ['“', '”'],
+  ] as const) {
     if (text.lastIndexOf(open, at) > text.lastIndexOf(close, at)) return true
   }
   return false

@@ -1,4 +1,4 @@
-import type { EditionId, Label } from '../../src'
+import type { EditionId, Label } from '@xxgk/schema'
 
 /**
  * What is usual in these tables, for choosing among readings that the rules cannot tell apart

@@ -1,8 +1,8 @@
-import { getEdition, getTable, NARRATIVE_SECTIONS } from '../../src'
-import type { EditionId, TableKey } from '../../src'
-import { findHeading, findLabel } from './headings'
-import { rowLabels, splitItemNumber, tableHeadingCore } from './labels'
-import { compactLabel } from './text'
+import { getEdition, getTable, NARRATIVE_SECTIONS } from '@xxgk/schema'
+import type { EditionId, TableKey } from '@xxgk/schema'
+import { findHeading, findLabel } from './headings.ts'
+import { rowLabels, splitItemNumber, tableHeadingCore } from './labels.ts'
+import { compactLabel } from './text.ts'
 
 /** Where each table sits in the plain text: [start, end) offsets. */
 export type Regions = Partial<Record<TableKey, { start: number; end: number }>>

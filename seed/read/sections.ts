@@ -1,7 +1,7 @@
-import { findHeading, findNumberedHeading } from './headings'
-import { narrativeCore } from './regions'
-import type { Regions } from './regions'
-import { isPageFurniture } from './document'
+import { findHeading, findNumberedHeading } from './headings.ts'
+import { narrativeCore } from './regions.ts'
+import type { Regions } from './regions.ts'
+import { isPageFurniture } from './document.ts'
 
 /**
  * The narrative sections 一 总体情况 (text.overview), 五 存在的主要问题及改进情况 (text.problems)
@@ -65,8 +65,7 @@ export function extractSections(text: string, regions: Regions, reviewEnd: numbe
   const problems = find('problems', afterTables)
   const other = find('other', problems?.end ?? afterTables)
 
-  const body = (hit: Hit | null, stops: (number | null | undefined)[]) =>
-    hit ? cleanSection(text.slice(hit.end, sectionEnd(text, hit, stops))) : null
+  const body = (hit: Hit | null, stops: (number | null | undefined)[]) => (hit ? cleanSection(text.slice(hit.end, sectionEnd(text, hit, stops))) : null)
 
   let problemsText = body(problems, [other?.at])
   if (!problems && reviewEnd !== null) {

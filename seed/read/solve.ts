@@ -1,10 +1,10 @@
-import { equationChecks } from '../../src'
-import type { EditionId, Label } from '../../src'
-import type { Ambiguity } from '../types'
-import type { StatedFigure } from './facts'
-import { CRITERIA } from './priors'
-import type { Candidate, CellValue } from './split'
-import type { Unit } from './tables'
+import { equationChecks } from '@xxgk/schema'
+import type { EditionId, Label } from '@xxgk/schema'
+import type { Ambiguity } from '../types.ts'
+import type { StatedFigure } from './facts.ts'
+import { CRITERIA } from './priors.ts'
+import type { Candidate, CellValue } from './split.ts'
+import type { Unit } from './tables.ts'
 
 /**
  * Chooses one reading per unit for the whole report at once. Readings are compared by, in
@@ -138,9 +138,7 @@ function solveComponent(
   )
   const figureBase = relevantFigures.map((f) => f.cells.reduce((s, p) => s + (cellOwner.has(p) ? 0 : (values.get(p) ?? 0)), 0))
   const figureContribution = free.map((u) =>
-    u.candidates.map((c) =>
-      relevantFigures.map((f) => f.cells.reduce((s, p) => s + (u.paths.includes(p) ? (c.values[u.paths.indexOf(p)] ?? 0) : 0), 0)),
-    ),
+    u.candidates.map((c) => relevantFigures.map((f) => f.cells.reduce((s, p) => s + (u.paths.includes(p) ? (c.values[u.paths.indexOf(p)] ?? 0) : 0), 0))),
   )
   const priors = free.map((u) => u.candidates.map((c) => priorVector(u, c, edition)))
 
@@ -300,9 +298,7 @@ function choiceAmbiguity(
   const n = surviving.length
   const total = unit.candidates.length
   const why: Label[] = []
-  const figures = context.figures.length
-    ? { zh: `正文所述（${context.figures.join('，')}）`, en: `the narrative (${context.figures.join(', ')})` }
-    : null
+  const figures = context.figures.length ? { zh: `正文所述（${context.figures.join('，')}）`, en: `the narrative (${context.figures.join(', ')})` } : null
   if (context.rulesApply) {
     why.push({
       zh: `数字连写或缺位，共 ${total} 种读法；按行总计、列平衡、办理结果总计、表四总计${figures ? `及${figures.zh}` : ''}核对后仍有 ${n} 种`,

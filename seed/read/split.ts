@@ -1,5 +1,5 @@
-import type { CellKind } from '../../src'
-import type { BlankToken, NumToken } from './tokens'
+import type { CellKind } from '@xxgk/schema'
+import type { BlankToken, NumToken } from './tokens.ts'
 
 /**
  * Turns the value tokens found for a row into candidate readings of its cells. When the
@@ -94,18 +94,11 @@ export interface ReadOptions {
   placement: boolean
 }
 
-export function readRow(
-  tokens: readonly ValueToken[],
-  cells: readonly CellSpec[],
-  equations: readonly LocalEquation[],
-  options: ReadOptions,
-): RowReading {
+export function readRow(tokens: readonly ValueToken[], cells: readonly CellSpec[], equations: readonly LocalEquation[], options: ReadOptions): RowReading {
   const n = cells.length
   let list = trimBlanks(tokens, n)
   if (list.length === n) {
-    const values = list.map((t, i) =>
-      t.t === 'blank' ? null : valueOf(t.digits, cells[i]!.kind, t.negative, t.unit, false),
-    )
+    const values = list.map((t, i) => (t.t === 'blank' ? null : valueOf(t.digits, cells[i]!.kind, t.negative, t.unit, false)))
     if (values.every((v) => v !== undefined)) {
       const read = values as CellValue[]
       return { candidates: [{ values: read, violations: violations(read, equations), crossings: 0, how: 'as printed' }], complete: true }
@@ -225,12 +218,7 @@ function enumeratePlacements(list: readonly ValueToken[], cells: readonly CellSp
  * runs across a space; with it, it may (penalised). Equation targets whose terms come earlier
  * in the row are not guessed: their printed digits must equal the sum.
  */
-function enumerateSplits(
-  list: readonly ValueToken[],
-  cells: readonly CellSpec[],
-  equations: readonly LocalEquation[],
-  crossing: boolean,
-): RowReading {
+function enumerateSplits(list: readonly ValueToken[], cells: readonly CellSpec[], equations: readonly LocalEquation[], crossing: boolean): RowReading {
   const n = cells.length
   let seq = ''
   const boundaryAfter: boolean[] = []

@@ -1,11 +1,11 @@
-import { editionIndex, equationChecks, getEdition, getTable, rowColumns } from '../../src'
-import type { EditionId, RowDef, TableKey } from '../../src'
-import { matchRow, rowLabels } from './labels'
-import type { RowLabel } from './labels'
-import type { Regions } from './regions'
-import { readRow } from './split'
-import type { Candidate, CellSpec, LocalEquation, ValueToken } from './split'
-import type { Token } from './tokens'
+import { editionIndex, equationChecks, getEdition, getTable, rowColumns } from '@xxgk/schema'
+import type { EditionId, RowDef, TableKey } from '@xxgk/schema'
+import { matchRow, rowLabels } from './labels.ts'
+import type { RowLabel } from './labels.ts'
+import type { Regions } from './regions.ts'
+import { readRow } from './split.ts'
+import type { Candidate, CellSpec, LocalEquation, ValueToken } from './split.ts'
+import type { Token } from './tokens.ts'
 
 /**
  * A piece of the report read together: one row, table 4's printed value row (three data
@@ -37,9 +37,7 @@ interface Reading {
 
 const cellSpecs = (table: TableKey, rows: readonly RowDef[], edition: EditionId): CellSpec[] => {
   const tableDef = getTable(getEdition(edition), table)
-  return rows.flatMap((row) =>
-    rowColumns(tableDef, row).map((c) => ({ path: `${table}.${row.key}.${c.key}`, kind: c.kind ?? 'count' })),
-  )
+  return rows.flatMap((row) => rowColumns(tableDef, row).map((c) => ({ path: `${table}.${row.key}.${c.key}`, kind: c.kind ?? 'count' })))
 }
 
 const equationCache = new Map<string, LocalEquation[]>()
@@ -95,8 +93,7 @@ function valueGroups(tokens: readonly Token[]): { segment: string; tokens: Value
   return groups
 }
 
-const width = (label: RowLabel, edition: EditionId) =>
-  rowColumns(getTable(getEdition(edition), label.table), label.row).length
+const width = (label: RowLabel, edition: EditionId) => rowColumns(getTable(getEdition(edition), label.table), label.row).length
 
 function columnCentres(readings: readonly Reading[], edition: EditionId): Map<number, number[]> {
   const byWidth = new Map<number, number[][]>()
@@ -122,12 +119,7 @@ function columnCentres(readings: readonly Reading[], edition: EditionId): Map<nu
 }
 
 /** Table 2 or table 3: rows found by their labels, value lines without a label placed by form order. */
-export function readRowTable(
-  table: 'proactive' | 'requests',
-  tokens: readonly Token[],
-  edition: EditionId,
-  options: ReadOptions,
-): Unit[] {
+export function readRowTable(table: 'proactive' | 'requests', tokens: readonly Token[], edition: EditionId, options: ReadOptions): Unit[] {
   const labels = rowLabels(edition, table)
   const maxWidth = Math.max(...labels.map((l) => width(l, edition)))
   const readings: Reading[] = []
@@ -144,7 +136,10 @@ export function readRowTable(
   const units: Unit[] = []
   for (const [label, list] of byRow) {
     const specs = cellSpecs(table, [label.row], edition)
-    const equations = localEquations(edition, specs.map((s) => s.path))
+    const equations = localEquations(
+      edition,
+      specs.map((s) => s.path),
+    )
     const candidates: Candidate[] = []
     let complete = true
     for (const reading of list) {
@@ -228,9 +223,7 @@ function placeUnlabelled(
   const units: Unit[] = []
   const taken = new Set<RowLabel>()
   for (const interval of intervals) {
-    const free = labels.filter(
-      (l) => l.index > interval.after && l.index < interval.before && !labelled.has(l) && !taken.has(l),
-    )
+    const free = labels.filter((l) => l.index > interval.after && l.index < interval.before && !labelled.has(l) && !taken.has(l))
     if (!free.length) continue
     free.forEach((l) => taken.add(l))
     const unit = assignInterval(table, interval.orphans, free, edition, options, centres)
@@ -249,10 +242,18 @@ function assignInterval(
 ): Unit[] | null {
   const readOne = (o: Reading, label: RowLabel) => {
     const specs = cellSpecs(table, [label.row], edition)
-    return readRow(o.tokens, specs, localEquations(edition, specs.map((s) => s.path)), {
-      placement: options.placement,
-      centres: centres.get(specs.length),
-    })
+    return readRow(
+      o.tokens,
+      specs,
+      localEquations(
+        edition,
+        specs.map((s) => s.path),
+      ),
+      {
+        placement: options.placement,
+        centres: centres.get(specs.length),
+      },
+    )
   }
   // The plain case: as many full value lines as free rows, widths agreeing in order.
   const full = orphans.filter((o) => free.some((l) => width(l, edition) === o.tokens.length))
@@ -271,7 +272,11 @@ function assignInterval(
     })
   }
   // Otherwise every order-keeping assignment of value lines to rows is a candidate of one unit.
-  const specs = cellSpecs(table, free.map((l) => l.row), edition)
+  const specs = cellSpecs(
+    table,
+    free.map((l) => l.row),
+    edition,
+  )
   const offsets: number[] = []
   let at = 0
   for (const l of free) {
@@ -346,7 +351,15 @@ export function readReviewTable(tokens: readonly Token[], edition: EditionId, op
     end = token.at + (token.t === 'num' ? token.digits.length : Math.max(1, token.marker.length))
   }
   const result = values.length
-    ? readRow(values, specs, localEquations(edition, specs.map((s) => s.path)), { placement: options.placement })
+    ? readRow(
+        values,
+        specs,
+        localEquations(
+          edition,
+          specs.map((s) => s.path),
+        ),
+        { placement: options.placement },
+      )
     : { candidates: [], complete: true }
   return {
     unit: {

@@ -1,5 +1,5 @@
-import type { PlainText, SourceDocument } from './document'
-import { halfWidth } from './text'
+import type { PlainText, SourceDocument } from './document.ts'
+import { halfWidth } from './text.ts'
 
 /**
  * The reader's view of a document: pieces of text, numbers and blank cells, in reading order.
@@ -113,12 +113,7 @@ function tokenizeWord(word: string, line: number, at: number, x: number | undefi
     }
     let digits = word.slice(digitsStart, i).replace(/,/g, '')
     const next = word[i]
-    const isNumbering =
-      next !== undefined &&
-      NUMBERING_SEPARATOR.test(next) &&
-      !digits.includes('.') &&
-      word[i + 1] !== undefined &&
-      !DIGIT.test(word[i + 1]!)
+    const isNumbering = next !== undefined && NUMBERING_SEPARATOR.test(next) && !digits.includes('.') && word[i + 1] !== undefined && !DIGIT.test(word[i + 1]!)
     if (isNumbering && !signed) {
       const wholeIsItem = digits.length <= 2 && (begin === 0 || text !== '') && !(digits.length === 2 && digits[0] === '0')
       const itemDigits = wholeIsItem ? digits.length : 1

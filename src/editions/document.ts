@@ -1,5 +1,5 @@
-import type { Label } from '../labels'
-import type { TableKey } from './types'
+import type { Label } from '../labels.ts'
+import type { TableKey } from './types.ts'
 
 /** The report's own name, as printed after agency and year in its title. */
 export const REPORT_NAME: Label = {

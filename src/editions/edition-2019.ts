@@ -1,5 +1,5 @@
-import { INFORMATION_CONTENT, outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared'
-import type { ColumnDef, EditionDef } from './types'
+import { INFORMATION_CONTENT, outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared.ts'
+import type { ColumnDef, EditionDef } from './types.ts'
 
 const DOCUMENT_COLUMNS: readonly ColumnDef[] = [
   { key: 'made', label: { zh: '本年新制作数量', en: 'Made this year' } },

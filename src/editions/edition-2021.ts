@@ -1,5 +1,5 @@
-import { INFORMATION_CONTENT, outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared'
-import type { ColumnDef, EditionDef } from './types'
+import { INFORMATION_CONTENT, outcomeRow, requestsTable, REVIEW_LITIGATION_TABLE } from './shared.ts'
+import type { ColumnDef, EditionDef } from './types.ts'
 
 const DOCUMENT_COLUMNS: readonly ColumnDef[] = [
   { key: 'issued', label: { zh: '本年制发件数', en: 'Issued this year' } },
@@ -7,9 +7,7 @@ const DOCUMENT_COLUMNS: readonly ColumnDef[] = [
   { key: 'inForce', label: { zh: '现行有效件数', en: 'In force' } },
 ]
 
-const DECISION_COLUMNS: readonly ColumnDef[] = [
-  { key: 'decisions', label: { zh: '本年处理决定数量', en: 'Decisions this year' } },
-]
+const DECISION_COLUMNS: readonly ColumnDef[] = [{ key: 'decisions', label: { zh: '本年处理决定数量', en: 'Decisions this year' } }]
 
 /** 国办公开办函〔2021〕30号: reports for 2021 and later. */
 export const EDITION_2021: EditionDef = {

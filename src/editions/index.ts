@@ -1,10 +1,10 @@
-import { EDITION_2019 } from './edition-2019'
-import { EDITION_2021 } from './edition-2021'
-import type { CellDef, EditionDef, EditionId, RowDef, TableDef, TableKey } from './types'
+import { EDITION_2019 } from './edition-2019.ts'
+import { EDITION_2021 } from './edition-2021.ts'
+import type { CellDef, EditionDef, EditionId, RowDef, TableDef, TableKey } from './types.ts'
 
-export * from './types'
-export { APPLICANT_COLUMNS, REVIEW_LITIGATION_TABLE } from './shared'
-export * from './document'
+export * from './types.ts'
+export { APPLICANT_COLUMNS, REVIEW_LITIGATION_TABLE } from './shared.ts'
+export * from './document.ts'
 
 export const EDITIONS: Readonly<Record<EditionId, EditionDef>> = {
   '2021': EDITION_2021,

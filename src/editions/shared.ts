@@ -1,4 +1,4 @@
-import type { ColumnDef, GroupDef, RowDef, TableDef } from './types'
+import type { ColumnDef, GroupDef, RowDef, TableDef } from './types.ts'
 
 /** Header of table 2's row-label column in both editions. */
 export const INFORMATION_CONTENT = { zh: '信息内容', en: 'Information' }
@@ -43,11 +43,7 @@ const REQUESTS_HEAD: readonly RowDef[] = [
     label: { zh: '二、上年结转政府信息公开申请数量', en: 'II. Requests carried over from last year' },
   },
   outcome('granted', '（一）予以公开', '(1) Granted'),
-  outcome(
-    'partiallyGranted',
-    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-    '(2) Partially granted (count separable requests here only)',
-  ),
+  outcome('partiallyGranted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '(2) Partially granted (count separable requests here only)'),
   outcome('withheld.stateSecret', '1.属于国家秘密', '1. State secret', 'withheld'),
   outcome('withheld.lawProhibited', '2.其他法律行政法规禁止公开', '2. Prohibited by other laws or regulations', 'withheld'),
   outcome('withheld.securityStability', '3.危及“三安全一稳定”', '3. Endangers the “three securities and stability”', 'withheld'),
@@ -63,12 +59,7 @@ const REQUESTS_HEAD: readonly RowDef[] = [
   outcome('notProcessed.repeated', '2.重复申请', '2. Repeated requests', 'notProcessed'),
   outcome('notProcessed.publication', '3.要求提供公开出版物', '3. Requests for published materials', 'notProcessed'),
   outcome('notProcessed.excessive', '4.无正当理由大量反复申请', '4. Excessive repeated requests without good reason', 'notProcessed'),
-  outcome(
-    'notProcessed.confirmation',
-    '5.要求行政机关确认或重新出具已获取信息',
-    '5. Asks to confirm or reissue information already obtained',
-    'notProcessed',
-  ),
+  outcome('notProcessed.confirmation', '5.要求行政机关确认或重新出具已获取信息', '5. Asks to confirm or reissue information already obtained', 'notProcessed'),
 ]
 
 const REQUESTS_TAIL: readonly RowDef[] = [

@@ -1,4 +1,4 @@
-import type { Label } from '../labels'
+import type { Label } from '../labels.ts'
 
 export type EditionId = '2021' | '2019'
 

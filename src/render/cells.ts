@@ -1,8 +1,8 @@
-import { editionIndex, isEditionId, NARRATIVE_SECTIONS, REPORT_NAME } from '../editions'
-import type { CellDef, NarrativeKey } from '../editions'
-import { NotAReportError } from '../errors'
-import type { Lang } from '../labels'
-import type { Report, ReportText } from '../schema'
+import { editionIndex, isEditionId, NARRATIVE_SECTIONS, REPORT_NAME } from '../editions/index.ts'
+import type { CellDef, NarrativeKey } from '../editions/index.ts'
+import { NotAReportError } from '../errors.ts'
+import type { Lang } from '../labels.ts'
+import type { Report, ReportText } from '../schema.ts'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -84,7 +84,5 @@ export function interchangeReport(input: unknown): Report {
 export function reportTitle(report: Report, lang: Lang = 'zh'): string {
   const own = typeof report.title === 'string' ? report.title.trim() : ''
   if (own) return own
-  return lang === 'zh'
-    ? `${report.agency ?? ''}${report.year ?? ''}年${REPORT_NAME.zh}`
-    : `${REPORT_NAME.en}, ${report.agency ?? ''} ${report.year ?? ''}`
+  return lang === 'zh' ? `${report.agency ?? ''}${report.year ?? ''}年${REPORT_NAME.zh}` : `${REPORT_NAME.en}, ${report.agency ?? ''} ${report.year ?? ''}`
 }

@@ -1,10 +1,10 @@
-import { getEdition, getTable, NARRATIVE_SECTIONS, SECTION_ORDER } from '../editions'
-import type { NarrativeKey, TableKey } from '../editions'
-import type { Lang } from '../labels'
-import type { Report } from '../schema'
-import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells'
-import { labelText, tableGrid } from './layout'
-import type { GridCell, LabelRole } from './layout'
+import { getEdition, getTable, NARRATIVE_SECTIONS, SECTION_ORDER } from '../editions/index.ts'
+import type { NarrativeKey, TableKey } from '../editions/index.ts'
+import type { Lang } from '../labels.ts'
+import type { Report } from '../schema.ts'
+import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells.ts'
+import { labelText, tableGrid } from './layout.ts'
+import type { GridCell, LabelRole } from './layout.ts'
 
 export interface HtmlOptions {
   /** Language of the labels; the official form is Chinese (default). */
@@ -120,9 +120,7 @@ export function renderReportHtml(input: Report, options: HtmlOptions = {}): stri
   const report = interchangeReport(input)
   const title = reportTitle(report, lang)
   const edition = getEdition(report.edition)
-  const sections = SECTION_ORDER.map((s) =>
-    'text' in s ? renderNarrative(report, s.text, lang) : renderTableSection(report, s.table, lang),
-  )
+  const sections = SECTION_ORDER.map((s) => ('text' in s ? renderNarrative(report, s.text, lang) : renderTableSection(report, s.table, lang)))
   const article = [
     `<article class="xxgk-report" lang="${lang === 'zh' ? 'zh-CN' : 'en'}" data-edition="${edition.id}" data-year="${escapeHtml(String(report.year ?? ''))}">`,
     `<h1 class="xxgk-title">${escapeHtml(title)}</h1>`,

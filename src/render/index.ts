@@ -1,17 +1,17 @@
-import type { Lang } from '../labels'
-import type { Report } from '../schema'
-import { interchangeReport } from './cells'
-import { renderReportHtml } from './html'
-import { renderReportText } from './text'
-import { renderReportXlsx, XLSX_CONTENT_TYPE } from './xlsx'
+import type { Lang } from '../labels.ts'
+import type { Report } from '../schema.ts'
+import { interchangeReport } from './cells.ts'
+import { renderReportHtml } from './html.ts'
+import { renderReportText } from './text.ts'
+import { renderReportXlsx, XLSX_CONTENT_TYPE } from './xlsx.ts'
 
-export { interchangeReport, formatCell, formatNumber, reportTitle } from './cells'
-export { renderReportHtml, escapeHtml, REPORT_CSS } from './html'
-export type { HtmlOptions } from './html'
-export { renderReportText, displayWidth } from './text'
-export { renderReportXlsx, reportWorkbook, XLSX_LAYOUT, XLSX_CONTENT_TYPE } from './xlsx'
-export { tableGrid, placeGrid, labelText } from './layout'
-export type { TableGrid, GridCell, GridRow, PlacedCell, LabelRole } from './layout'
+export { interchangeReport, formatCell, formatNumber, reportTitle } from './cells.ts'
+export { renderReportHtml, escapeHtml, REPORT_CSS } from './html.ts'
+export type { HtmlOptions } from './html.ts'
+export { renderReportText, displayWidth } from './text.ts'
+export { renderReportXlsx, reportWorkbook, XLSX_LAYOUT, XLSX_CONTENT_TYPE } from './xlsx.ts'
+export { tableGrid, placeGrid, labelText } from './layout.ts'
+export type { TableGrid, GridCell, GridRow, PlacedCell, LabelRole } from './layout.ts'
 
 export const EXPORT_FORMATS = ['html', 'xlsx', 'json', 'txt'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -43,9 +43,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** A file name safe on every system, from the report's agency and year. */
 export function exportFilename(report: Report, format: ExportFormat): string {
-  const stem = `${report.agency ?? ''}-${report.year ?? ''}`
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-    .replace(/^[-_.\s]+|[-_.\s]+$/g, '')
+  const stem = `${report.agency ?? ''}-${report.year ?? ''}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[-_.\s]+|[-_.\s]+$/g, '')
   return `${stem || 'report'}.${format}`
 }
 

@@ -1,6 +1,6 @@
-import { editionIndex, getEdition, getTable, rowColumns } from '../editions'
-import type { CellDef, ColumnDef, EditionId, GroupDef, RowDef, TableDef, TableKey } from '../editions'
-import type { Label } from '../labels'
+import { editionIndex, getEdition, getTable, rowColumns } from '../editions/index.ts'
+import type { CellDef, ColumnDef, EditionId, GroupDef, RowDef, TableDef, TableKey } from '../editions/index.ts'
+import type { Label } from '../labels.ts'
 
 /**
  * The printed form's tables as grids of merged cells, built from the edition data. The HTML
@@ -12,8 +12,7 @@ import type { Label } from '../labels'
 export type LabelRole = 'note' | 'columnsHeader' | 'columnHeader' | 'stubHeader' | 'subtable' | 'group' | 'row'
 
 export type GridCell =
-  | { kind: 'label'; role: LabelRole; label: Label; rowSpan: number; colSpan: number }
-  | { kind: 'value'; cell: CellDef; rowSpan: number; colSpan: number }
+  { kind: 'label'; role: LabelRole; label: Label; rowSpan: number; colSpan: number } | { kind: 'value'; cell: CellDef; rowSpan: number; colSpan: number }
 
 export interface GridRow {
   /** Header rows repeat on every printed page (HTML thead). */
@@ -94,7 +93,7 @@ function proactiveGrid(edition: EditionId, table: TableDef): TableGrid {
 /** The chain of groups around a row, outermost first. */
 export function groupChain(table: TableDef, row: RowDef): GroupDef[] {
   const chain: GroupDef[] = []
-  for (let key = row.group; key; ) {
+  for (let key = row.group; key;) {
     const group = table.groups.find((g) => g.key === key)
     if (!group) throw new Error(`table ${table.key} has no group ${key}`)
     chain.unshift(group)
@@ -120,7 +119,7 @@ function requestsGrid(edition: EditionId, table: TableDef): TableGrid {
   const rows: GridRow[] = Array.from({ length: headerRows }, () => ({ header: true, cells: [] as GridCell[] }))
   rows[0]!.cells.push(label('note', table.note ?? { zh: '', en: '' }, headerRows, stubWidth))
   if (table.columnsHeader) rows[0]!.cells.push(label('columnsHeader', table.columnsHeader, 1, columns.length))
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const header = columns[i]!.header
     if (!header) {
       rows[headerTop]!.cells.push(label('columnHeader', columns[i]!.label, 2, 1))
@@ -159,7 +158,7 @@ function reviewLitigationGrid(edition: EditionId, table: TableDef): TableGrid {
   const middle: GridCell[] = []
   const bottom: GridCell[] = []
   const values: GridCell[] = []
-  for (let r = 0; r < table.rows.length; ) {
+  for (let r = 0; r < table.rows.length;) {
     const row = table.rows[r]!
     const columns = rowColumns(table, row)
     if (!row.group) {
@@ -173,7 +172,14 @@ function reviewLitigationGrid(edition: EditionId, table: TableDef): TableGrid {
     let end = r
     while (end < table.rows.length && table.rows[end]!.group === group.key) end++
     const members = table.rows.slice(r, end)
-    top.push(label('group', group.label, 1, members.reduce((n, m) => n + rowColumns(table, m).length, 0)))
+    top.push(
+      label(
+        'group',
+        group.label,
+        1,
+        members.reduce((n, m) => n + rowColumns(table, m).length, 0),
+      ),
+    )
     for (const member of members) {
       const memberColumns = rowColumns(table, member)
       middle.push(label('row', member.label, 1, memberColumns.length))

@@ -1,9 +1,9 @@
-import { editionIndex, getEdition, getTable, NARRATIVE_SECTIONS, REPORT_FIELDS, rowColumns, SECTION_ORDER } from '../editions'
-import type { ColumnDef, GroupDef, RowDef, TableDef, TableKey } from '../editions'
-import type { Lang } from '../labels'
-import type { Report } from '../schema'
-import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells'
-import { groupChain } from './layout'
+import { editionIndex, getEdition, getTable, NARRATIVE_SECTIONS, REPORT_FIELDS, rowColumns, SECTION_ORDER } from '../editions/index.ts'
+import type { ColumnDef, GroupDef, RowDef, TableDef, TableKey } from '../editions/index.ts'
+import type { Lang } from '../labels.ts'
+import type { Report } from '../schema.ts'
+import { cellValue, formatCell, interchangeReport, paragraphs, reportTitle } from './cells.ts'
+import { groupChain } from './layout.ts'
 
 export interface TextOptions {
   lang?: Lang
@@ -72,22 +72,15 @@ interface TextRow {
  * Aligned columns: a label column, then right-aligned value columns under their labels, with a
  * line above for headers that span several columns (法人或其他组织 over five).
  */
-function layoutColumns(
-  stubTitle: string,
-  columns: readonly ColumnDef[],
-  rows: TextRow[],
-  lang: Lang,
-): string[] {
+function layoutColumns(stubTitle: string, columns: readonly ColumnDef[], rows: TextRow[], lang: Lang): string[] {
   const labels = columns.map((c) => c.label[lang])
-  const widths = columns.map((_, i) =>
-    Math.max(displayWidth(labels[i]!), ...rows.map((r) => (r.values ? displayWidth(r.values[i] ?? '') : 0))),
-  )
+  const widths = columns.map((_, i) => Math.max(displayWidth(labels[i]!), ...rows.map((r) => (r.values ? displayWidth(r.values[i] ?? '') : 0))))
   const stubWidth = Math.max(displayWidth(stubTitle), ...rows.flatMap((r) => r.label.map(displayWidth)))
   const lines: string[] = []
   // A spanning header line when some columns share a header (法人或其他组织).
   if (columns.some((c) => c.header)) {
     let line = padEnd('', stubWidth)
-    for (let i = 0; i < columns.length; ) {
+    for (let i = 0; i < columns.length;) {
       const header = columns[i]!.header
       let end = i + 1
       while (header && end < columns.length && columns[end]!.header === header) end++
@@ -108,9 +101,7 @@ function layoutColumns(
 }
 
 const rowValues = (report: Report, table: TableDef, row: RowDef) =>
-  rowColumns(table, row).map((column) =>
-    formatCell(cellValue(report, editionIndex(report.edition).byPath.get(`${table.key}.${row.key}.${column.key}`)!)),
-  )
+  rowColumns(table, row).map((column) => formatCell(cellValue(report, editionIndex(report.edition).byPath.get(`${table.key}.${row.key}.${column.key}`)!)))
 
 /** Table 2: one small table per 第二十条 item, each with its own column labels. */
 function proactiveText(report: Report, table: TableDef, lang: Lang): string[] {

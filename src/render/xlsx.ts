@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs'
-import { getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from '../editions'
-import type { EditionDef, TableDef, TableKey } from '../editions'
-import type { Label, Lang } from '../labels'
-import type { Report } from '../schema'
-import { cellValue, interchangeReport, NARRATIVE_KEYS, reportTitle } from './cells'
-import { labelText, placeGrid, tableGrid } from './layout'
-import type { TableGrid } from './layout'
-import { displayWidth } from './text'
+import { getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from '../editions/index.ts'
+import type { EditionDef, TableDef, TableKey } from '../editions/index.ts'
+import type { Label, Lang } from '../labels.ts'
+import type { Report } from '../schema.ts'
+import { cellValue, interchangeReport, NARRATIVE_KEYS, reportTitle } from './cells.ts'
+import { labelText, placeGrid, tableGrid } from './layout.ts'
+import type { TableGrid } from './layout.ts'
+import { displayWidth } from './text.ts'
 
 /**
  * The workbook layout, shared with the importer (seed/xlsx.ts): an information sheet with the
@@ -51,7 +51,7 @@ const FONT = { name: '宋体', size: 11 }
 /** Pieces of at most `limit` UTF-16 units, never splitting a surrogate pair. */
 export function splitForCells(text: string, limit: number): string[] {
   const pieces: string[] = []
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + limit)
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--
     pieces.push(text.slice(start, end))
@@ -99,13 +99,7 @@ function lineCount(text: string, widthChars: number): number {
   return Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, widthChars - 1)))
 }
 
-function addTableSheet(
-  workbook: ExcelJS.Workbook,
-  report: Report,
-  table: TableDef,
-  grid: TableGrid,
-  lang: Lang,
-) {
+function addTableSheet(workbook: ExcelJS.Workbook, report: Report, table: TableDef, grid: TableGrid, lang: Lang) {
   const sheet = workbook.addWorksheet(sheetName(table.label, lang), {
     pageSetup: {
       paperSize: 9, // A4

@@ -1,7 +1,7 @@
-import { editionIndex, getTable, rowColumns } from '../editions'
-import type { ColumnDef, EditionId, RowDef, TableDef } from '../editions'
-import { RULES } from './definitions'
-import type { EquationCheck, EquationRule, Rule, TermTemplate } from './types'
+import { editionIndex, getTable, rowColumns } from '../editions/index.ts'
+import type { ColumnDef, EditionId, RowDef, TableDef } from '../editions/index.ts'
+import { RULES } from './definitions.ts'
+import type { EquationCheck, EquationRule, Rule, TermTemplate } from './types.ts'
 
 export function rulesFor(edition: EditionId): Rule[] {
   return RULES.filter((rule) => !rule.editions || rule.editions.includes(edition))

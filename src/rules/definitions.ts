@@ -1,4 +1,4 @@
-import type { Rule } from './types'
+import type { Rule } from './types.ts'
 
 /**
  * Every rule of SPEC.md as data. The evaluator (evaluate.ts) knows one routine per `kind`;
@@ -35,11 +35,7 @@ export const RULES: readonly Rule[] = [
     formula: 'carriedForward = received + carriedOver − totalHandled',
     each: { table: 'requests', over: 'columns' },
     target: 'requests.carriedForward.{column}',
-    terms: [
-      { cell: 'requests.received.{column}' },
-      { cell: 'requests.carriedOver.{column}' },
-      { cell: 'requests.totalHandled.{column}', sign: -1 },
-    ],
+    terms: [{ cell: 'requests.received.{column}' }, { cell: 'requests.carriedOver.{column}' }, { cell: 'requests.totalHandled.{column}', sign: -1 }],
     message: {
       zh: '{path}: 报告值 {reported}，计算值 {computed}（{column}列：第一项加第二项之和应等于第三项加第四项之和）',
       en: '{path}: reported {reported}, computed {computed} ({column}: received + carried over must equal handled + carried forward)',
@@ -123,11 +119,7 @@ export const RULES: readonly Rule[] = [
     formula: 'inForce(Y) = inForce(Y−1) + issued(Y) − repealed(Y)',
     each: { table: 'proactive', over: 'rows', only: ['regulations', 'normativeDocuments'] },
     target: 'proactive.{row}.inForce',
-    terms: [
-      { cell: 'proactive.{row}.inForce', from: 'previous' },
-      { cell: 'proactive.{row}.issued' },
-      { cell: 'proactive.{row}.repealed', sign: -1 },
-    ],
+    terms: [{ cell: 'proactive.{row}.inForce', from: 'previous' }, { cell: 'proactive.{row}.issued' }, { cell: 'proactive.{row}.repealed', sign: -1 }],
     message: {
       zh: '{path}: 报告值 {reported}，计算值 {computed}（{row}：上年现行有效件数 + 本年制发 − 本年废止）',
       en: "{path}: reported {reported}, computed {computed} ({row}: last year's in force + issued − repealed)",
@@ -178,19 +170,13 @@ export const RULES: readonly Rule[] = [
         key: 'review',
         label: { zh: '行政复议', en: 'administrative reviews' },
         cells: ['reviewLitigation.review.total'],
-        patterns: [
-          '行政复议(?:案件)?(?:数为|数量为|共计|共)?(\\d+)(?:件|起)',
-          '(?<!\\d)(\\d+)(?:件|起)(?:涉及政府信息公开(?:工作)?的|政府信息公开)?行政复议',
-        ],
+        patterns: ['行政复议(?:案件)?(?:数为|数量为|共计|共)?(\\d+)(?:件|起)', '(?<!\\d)(\\d+)(?:件|起)(?:涉及政府信息公开(?:工作)?的|政府信息公开)?行政复议'],
       },
       {
         key: 'litigation',
         label: { zh: '行政诉讼', en: 'lawsuits' },
         cells: ['reviewLitigation.litigationDirect.total', 'reviewLitigation.litigationAfterReview.total'],
-        patterns: [
-          '行政诉讼(?:案件)?(?:数为|数量为|共计|共)?(\\d+)(?:件|起)',
-          '(?<!\\d)(\\d+)(?:件|起)(?:涉及政府信息公开(?:工作)?的|政府信息公开)?行政诉讼',
-        ],
+        patterns: ['行政诉讼(?:案件)?(?:数为|数量为|共计|共)?(\\d+)(?:件|起)', '(?<!\\d)(\\d+)(?:件|起)(?:涉及政府信息公开(?:工作)?的|政府信息公开)?行政诉讼'],
       },
     ],
     message: {

@@ -1,14 +1,14 @@
-import { INVALID, readReport } from '../conforms'
-import type { CellRead } from '../conforms'
-import { editionIndex, isEditionId } from '../editions'
-import type { EditionId } from '../editions'
-import { NotAReportError } from '../errors'
-import { reportSchemas } from '../schema'
-import type { Report } from '../schema'
-import { equationChecks, rulesFor } from './compile'
-import { formatMessage } from './messages'
-import type { MessageValue } from './messages'
-import type { CellTypeRule, DeadlineRule, EquationCheck, Issue, Rule, TextMatchRule, TextMentionsRule } from './types'
+import { INVALID, readReport } from '../conforms.ts'
+import type { CellRead } from '../conforms.ts'
+import { editionIndex, isEditionId } from '../editions/index.ts'
+import type { EditionId } from '../editions/index.ts'
+import { NotAReportError } from '../errors.ts'
+import { reportSchemas } from '../schema.ts'
+import type { Report } from '../schema.ts'
+import { equationChecks, rulesFor } from './compile.ts'
+import { formatMessage } from './messages.ts'
+import type { MessageValue } from './messages.ts'
+import type { CellTypeRule, DeadlineRule, EquationCheck, Issue, Rule, TextMatchRule, TextMentionsRule } from './types.ts'
 
 /** Facts about the report that are not in the interchange JSON (the CMS knows them). */
 export interface ValidationContext {
@@ -89,14 +89,7 @@ function walk(root: unknown, keys: readonly (string | number)[]): unknown {
   return node
 }
 
-function issue(
-  rule: Rule,
-  path: string,
-  cells: string[],
-  reported: Issue['reported'],
-  computed: Issue['computed'],
-  vars: Record<string, MessageValue>,
-): Issue {
+function issue(rule: Rule, path: string, cells: string[], reported: Issue['reported'], computed: Issue['computed'], vars: Record<string, MessageValue>): Issue {
   return {
     rule: rule.id,
     severity: rule.severity,
@@ -186,12 +179,7 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): V
 
 type ZodIssue = { path: PropertyKey[]; code: string; message: string; keys?: string[] }
 
-function schemaIssues(
-  zodIssues: readonly ZodIssue[],
-  input: Json,
-  ruleById: Map<string, Rule>,
-  index: ReturnType<typeof editionIndex>,
-): Issue[] {
+function schemaIssues(zodIssues: readonly ZodIssue[], input: Json, ruleById: Map<string, Rule>, index: ReturnType<typeof editionIndex>): Issue[] {
   const cellType = ruleById.get('CELL.TYPE') as CellTypeRule
   const schema = ruleById.get('SCHEMA')!
   const found: Issue[] = []
@@ -204,9 +192,7 @@ function schemaIssues(
       if (seen.has(path)) continue
       seen.add(path)
       const expected = cellType.expected[cell.kind]
-      found.push(
-        issue(cellType, path, [path], showRaw(walk(input, keys)), null, { expected, row: cell.row.label, column: cell.column.label }),
-      )
+      found.push(issue(cellType, path, [path], showRaw(walk(input, keys)), null, { expected, row: cell.row.label, column: cell.column.label }))
     } else if (zodIssue.code === 'unrecognized_keys') {
       for (const key of zodIssue.keys ?? []) {
         const keyPath = path ? `${path}.${key}` : key
@@ -341,9 +327,7 @@ function deadline(rule: DeadlineRule, report: Json, context: ValidationContext |
   const published = chinaDate(context.publishedAt)
   if (!published) return []
   const entry = rule.deadlines.find(
-    (d) =>
-      (!d.agencyKinds || d.agencyKinds.includes(context.agencyKind ?? '')) &&
-      (!d.agencyLevels || d.agencyLevels.includes(context.agencyLevel ?? '')),
+    (d) => (!d.agencyKinds || d.agencyKinds.includes(context.agencyKind ?? '')) && (!d.agencyLevels || d.agencyLevels.includes(context.agencyLevel ?? '')),
   )
   if (!entry) return []
   const due = `${report.year + 1}-${String(entry.month).padStart(2, '0')}-${String(entry.day).padStart(2, '0')}`

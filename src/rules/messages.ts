@@ -1,4 +1,4 @@
-import type { Label, Lang } from '../labels'
+import type { Label, Lang } from '../labels.ts'
 
 export type MessageValue = string | number | null | Label | undefined
 
@@ -11,7 +11,6 @@ function show(value: MessageValue, lang: Lang): string {
 
 /** Fills `{name}` placeholders of a two-language template. */
 export function formatMessage(template: Label, vars: Record<string, MessageValue>): Label {
-  const render = (lang: Lang) =>
-    template[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name], lang) : whole))
+  const render = (lang: Lang) => template[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name], lang) : whole))
   return { zh: render('zh'), en: render('en') }
 }

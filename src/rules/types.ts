@@ -1,5 +1,5 @@
-import type { EditionId, RowRole, TableKey } from '../editions/types'
-import type { Label } from '../labels'
+import type { EditionId, RowRole, TableKey } from '../editions/types.ts'
+import type { Label } from '../labels.ts'
 
 export type Severity = 'error' | 'warning'
 
@@ -101,15 +101,7 @@ export interface PreviousReportRule extends RuleBase {
   kind: 'previousReport'
 }
 
-export type Rule =
-  | SchemaRule
-  | EquationRule
-  | CellTypeRule
-  | BlankRule
-  | TextMatchRule
-  | TextMentionsRule
-  | DeadlineRule
-  | PreviousReportRule
+export type Rule = SchemaRule | EquationRule | CellTypeRule | BlankRule | TextMatchRule | TextMentionsRule | DeadlineRule | PreviousReportRule
 
 /** One concrete equation of one edition, ready to evaluate; also the form `xxgk rules` publishes. */
 export interface EquationCheck {

@@ -3,7 +3,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import type { Field, SanitizedConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { xxgkPlugin } from '../../plugin'
+import { xxgkPlugin } from '../../plugin/index.ts'
 
 /** A host config with the plugin, never connected (the adapter is only configured). */
 const hostConfig = (plugin: ReturnType<typeof xxgkPlugin>): Promise<SanitizedConfig> =>
@@ -21,10 +21,11 @@ const reportsOf = (config: SanitizedConfig) => config.collections.find((c) => ['
 function fieldNamed(fields: readonly Field[], name: string): Field | undefined {
   for (const field of fields) {
     if ('name' in field && field.name === name) return field
-    if (field.type === 'tabs') for (const tab of field.tabs) {
-      const found = fieldNamed(tab.fields, name)
-      if (found) return found
-    }
+    if (field.type === 'tabs')
+      for (const tab of field.tabs) {
+        const found = fieldNamed(tab.fields, name)
+        if (found) return found
+      }
   }
   return undefined
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { countStates, dashboardRows, dueDate, outcomeChartData, outcomeSeries, reportState, shortLabel } from '../../plugin/admin/dashboard/model'
-import type { DashboardAgency, DashboardReport } from '../../plugin/admin/dashboard/model'
-import { expectedFile } from '../helpers/corpus'
+import { countStates, dashboardRows, dueDate, outcomeChartData, outcomeSeries, reportState, shortLabel } from '../../plugin/admin/dashboard/model.ts'
+import type { DashboardAgency, DashboardReport } from '../../plugin/admin/dashboard/model.ts'
+import { expectedFile } from '../helpers/corpus.ts'
 
 const agencies: DashboardAgency[] = [
   { id: 1, name: '淮安市人民政府', parent: null, kind: 'government', level: 'city' },

@@ -3,11 +3,11 @@
  * each format's content, read access as for the report itself, clear 4xx for bad requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseReportXlsx } from '../../seed/xlsx'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { api, buildWorld, PASSWORD, PINGTAN_2019, REPORTS, reportFor } from '../integration/fixtures'
-import type { World } from '../integration/fixtures'
+import { parseReportXlsx } from '../../seed/xlsx.ts'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { api, buildWorld, PASSWORD, PINGTAN_2019, REPORTS, reportFor } from '../integration/fixtures.ts'
+import type { World } from '../integration/fixtures.ts'
 
 describe('report export endpoint', () => {
   let h: Harness

@@ -1,5 +1,5 @@
-import { editionIndex } from '../../src'
-import type { EditionId } from '../../src'
+import { editionIndex } from '../../src/index.ts'
+import type { EditionId } from '../../src/index.ts'
 
 /** A report's cells as Payload's flat form state holds them: dotted path → value. */
 export function flatCells(report: Record<string, any>): Map<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCellValue, parseCellText } from '../../plugin/admin/grid/input'
+import { formatCellValue, parseCellText } from '../../plugin/admin/grid/input.ts'
 
 const ok = (value: number | null) => ({ ok: true, value })
 

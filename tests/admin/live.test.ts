@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { validateReport } from '../../src'
-import {
-  ambiguitiesByCell,
-  candidateCells,
-  chooseCandidate,
-  confirmAmbiguity,
-  describeCandidate,
-} from '../../plugin/admin/grid/ambiguities'
-import { formReport, liveCheck } from '../../plugin/admin/grid/live'
-import type { LiveInput } from '../../plugin/admin/grid/live'
-import { cellView, relatedCells } from '../../plugin/admin/grid/view'
-import { plainTextToLexical } from '../../plugin/richtext'
-import { expectedFile, expectedFiles } from '../helpers/corpus'
-import { flatCells } from './helpers'
+import { validateReport } from '../../src/index.ts'
+import { ambiguitiesByCell, candidateCells, chooseCandidate, confirmAmbiguity, describeCandidate } from '../../plugin/admin/grid/ambiguities.ts'
+import { formReport, liveCheck } from '../../plugin/admin/grid/live.ts'
+import type { LiveInput } from '../../plugin/admin/grid/live.ts'
+import { cellView, relatedCells } from '../../plugin/admin/grid/view.ts'
+import { plainTextToLexical } from '../../plugin/richtext.ts'
+import { expectedFile, expectedFiles } from '../helpers/corpus.ts'
+import { flatCells } from './helpers.ts'
 
 /** The form state of a stored report: flat cell values, agency as its id, like Payload's form. */
 function formOf(report: Record<string, any>, changes: Record<string, unknown> = {}, extra: Partial<LiveInput> = {}): LiveInput {

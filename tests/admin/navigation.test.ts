@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { EDITION_IDS, editionIndex } from '../../src'
-import type { TableKey } from '../../src'
-import { gridModel } from '../../plugin/admin/grid/model'
-import { keyMove, moveFrom } from '../../plugin/admin/grid/navigation'
+import { EDITION_IDS, editionIndex } from '../../src/index.ts'
+import type { TableKey } from '../../src/index.ts'
+import { gridModel } from '../../plugin/admin/grid/model.ts'
+import { keyMove, moveFrom } from '../../plugin/admin/grid/navigation.ts'
 
 const TABLES: TableKey[] = ['proactive', 'requests', 'reviewLitigation']
 
 describe('grid model', () => {
   it.each(EDITION_IDS.flatMap((e) => TABLES.map((t) => [e, t] as const)))('%s %s: every cell of the table once, in form order', (edition, table) => {
     const model = gridModel(edition, table)
-    const expected = editionIndex(edition).cells.filter((c) => c.table === table).map((c) => c.path)
+    const expected = editionIndex(edition)
+      .cells.filter((c) => c.table === table)
+      .map((c) => c.path)
     expect(model.values.map((v) => v.path).sort()).toEqual([...expected].sort())
     expect(new Set(model.values.map((v) => v.path)).size).toBe(model.values.length)
   })

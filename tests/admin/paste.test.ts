@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { editionIndex } from '../../src'
-import { renderReportHtml } from '../../src/render/html'
-import { gridModel } from '../../plugin/admin/grid/model'
-import { dropLeadingLabels, parseClipboard, parseHtmlTable, parseTsv, pastePlan } from '../../plugin/admin/grid/paste'
-import { expectedFile } from '../helpers/corpus'
-import { cellValue } from './helpers'
+import { editionIndex } from '../../src/index.ts'
+import { renderReportHtml } from '../../src/render/html.ts'
+import { gridModel } from '../../plugin/admin/grid/model.ts'
+import { dropLeadingLabels, parseClipboard, parseHtmlTable, parseTsv, pastePlan } from '../../plugin/admin/grid/paste.ts'
+import { expectedFile } from '../helpers/corpus.ts'
+import { cellValue } from './helpers.ts'
 
 const huaian = expectedFile('huaian-city-gov-2024').report
 const pingtan2019 = expectedFile('pingtan-zone-gov-2019.format2019').report
@@ -62,7 +62,14 @@ describe('clipboard parsing', () => {
   })
 
   it('drops header rows of labels and blanks, keeps rows of values and blanks', () => {
-    expect(dropLeadingLabels([['申请人情况', '', ''], ['自然人', '商业企业'], ['', '3'], ['（七）总计', '/', '4']])).toEqual([
+    expect(
+      dropLeadingLabels([
+        ['申请人情况', '', ''],
+        ['自然人', '商业企业'],
+        ['', '3'],
+        ['（七）总计', '/', '4'],
+      ]),
+    ).toEqual([
       ['', '3'],
       ['/', '4'],
     ])
@@ -115,7 +122,16 @@ describe('paste onto the grid', () => {
 
   it('table 2 of the 2019 edition: a pasted column goes down through rows of different shapes', () => {
     const t2 = gridModel('2019', 'proactive')
-    const plan = pastePlan(t2, 'proactive.licensing.lastYear', parseClipboard({ text: excelTsv([[5, -2, 9], [1, 0, 3]]) }))
+    const plan = pastePlan(
+      t2,
+      'proactive.licensing.lastYear',
+      parseClipboard({
+        text: excelTsv([
+          [5, -2, 9],
+          [1, 0, 3],
+        ]),
+      }),
+    )
     expect(plan.writes.map((w) => [w.path, w.value])).toEqual([
       ['proactive.licensing.lastYear', 5],
       ['proactive.licensing.change', -2],
@@ -125,7 +141,11 @@ describe('paste onto the grid', () => {
       ['proactive.otherServices.decisions', 3],
     ])
     // and the real 2019 report's table 2 pasted whole from its published page
-    const whole = pastePlan(t2, 'proactive.regulations.made', parseClipboard({ html: renderReportHtml(pingtan2019 as any).split('data-section="requests"')[0]! }))
+    const whole = pastePlan(
+      t2,
+      'proactive.regulations.made',
+      parseClipboard({ html: renderReportHtml(pingtan2019 as any).split('data-section="requests"')[0]! }),
+    )
     expect(whole.invalid).toEqual([])
     for (const w of whole.writes) expect(w.value, w.path).toEqual(cellValue(pingtan2019, w.path) ?? null)
     expect(whole.writes).toHaveLength(t2.values.length)

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { adminLang, mergeTranslations, translate, xxgkTranslations } from '../../plugin/admin/translations'
+import { adminLang, mergeTranslations, translate, xxgkTranslations } from '../../plugin/admin/translations.ts'
 
 const ADMIN_DIR = join(import.meta.dirname, '../../plugin/admin')
 

@@ -5,10 +5,10 @@
  * stays blank.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { api, buildWorld, REPORTS, reportFor, SEED } from '../integration/fixtures'
-import type { World } from '../integration/fixtures'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { api, buildWorld, REPORTS, reportFor, SEED } from '../integration/fixtures.ts'
+import type { World } from '../integration/fixtures.ts'
 
 describe('report versions under the users’ access', () => {
   let h: Harness

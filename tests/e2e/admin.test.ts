@@ -7,11 +7,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { parseReportXlsx } from '../../seed/xlsx'
-import { cellBox, cellInput, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser'
-import type { Session } from './browser'
-import { Api, ARTIFACTS, CHROMIUM, ROOT, startCms } from './cms'
-import type { Cms } from './cms'
+import { parseReportXlsx } from '../../seed/xlsx.ts'
+import { cellBox, cellInput, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser.ts'
+import type { Session } from './browser.ts'
+import { Api, ARTIFACTS, CHROMIUM, ROOT, startCms } from './cms.ts'
+import type { Cms } from './cms.ts'
 
 const VALIDATION_TAB = '校验'
 
@@ -139,9 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     await expect.poll(() => view.locator('tr[data-path="requests.received.total"]').textContent()).toContain('报告值 0，计算值 5')
     await shot('validation-tab.png')
     await view.locator('tr[data-path="requests.received.total"] button').click()
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset?.path ?? null))
-      .toBe('requests.received.total')
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset?.path ?? null)).toBe('requests.received.total')
   })
 
   it('publishing is refused while the report has errors, and nothing is stored', async () => {
@@ -263,7 +261,10 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
       await session.page.goto(reportUrl)
       await session.page.locator('.tabs-field__tab-button').first().waitFor()
       const locked = session.page.locator('#document-locked')
-      const lockShown = await locked.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)
+      const lockShown = await locked.waitFor({ state: 'visible', timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
       if (lockShown) await locked.getByRole('button', { name: '只读查看' }).click()
       await openGrid(session.page, 'requests')
       expect(await cellInput(session.page, 'requests.received.natural').getAttribute('readonly')).not.toBeNull()

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type { BrowserContext, Page } from 'playwright-core'
-import { getEdition, getTable } from '../../src'
-import type { TableKey } from '../../src'
-import { CHROMIUM, chromiumArgs } from './cms'
+import { getEdition, getTable } from '../../src/index.ts'
+import type { TableKey } from '../../src/index.ts'
+import { CHROMIUM, chromiumArgs } from './cms.ts'
 
 export interface Session {
   context: BrowserContext

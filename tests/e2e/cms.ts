@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { freePort } from '../helpers/net'
-export { CHROMIUM, chromiumArgs } from '../helpers/chromium'
+import { freePort } from '../helpers/net.ts'
+export { CHROMIUM, chromiumArgs } from '../helpers/chromium.ts'
 export { freePort }
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -33,7 +33,6 @@ export function ensureBuild(): void {
   })
   if (result.status !== 0) throw new Error(`building the CMS failed (exit ${result.status ?? result.signal})`)
 }
-
 
 export interface Cms {
   url: string
@@ -158,4 +157,3 @@ export class Api {
   post = (route: string, body: unknown) => this.request('POST', route, body)
   patch = (route: string, body: unknown) => this.request('PATCH', route, body)
 }
-

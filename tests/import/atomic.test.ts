@@ -6,10 +6,10 @@
  */
 import type { CollectionBeforeChangeHook } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localStore, runImport, storeParsed } from '../../seed/import'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { agencyNames, AGENCIES, local, parseFile, REPORTS, ROOT } from './helpers'
+import { localStore, runImport, storeParsed } from '../../seed/import/index.ts'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { agencyNames, AGENCIES, local, parseFile, REPORTS, ROOT } from './helpers.ts'
 
 const HUAIAN = 'corpus/real/huaian-city-gov-2024.pdf'
 const WANGJI = 'corpus/seed/wangji-township-2023.pdf-text.txt'

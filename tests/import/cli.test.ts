@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadExpected } from '../integration/fixtures'
-import type { ImportedFile, ImportSummary } from '../../seed/import'
+import { loadExpected } from '../integration/fixtures.ts'
+import type { ImportedFile, ImportSummary } from '../../seed/import/index.ts'
 import {
   agencyNames,
   BIN,
@@ -26,8 +26,8 @@ import {
   runImportCli,
   SECRET,
   storedReports,
-} from './helpers'
-import type { CliRun } from './helpers'
+} from './helpers.ts'
+import type { CliRun } from './helpers.ts'
 
 const AGENCIES_OF_CORPUS = ['上海市科委', '平潭综合实验区', '王集乡人民政府', '淮安市人民政府'].sort()
 
@@ -186,33 +186,37 @@ describe('xxgk import (Local API, SQLite)', () => {
   }, 120_000)
 
   // `script` (util-linux, in every Debian) gives the command a terminal, as a person's shell does
-  it.skipIf(!existsSync('/usr/bin/script'))('shows a progress bar on a terminal’s stderr', async () => {
-    const fresh = freshSqlite('cli_tty')
-    try {
-      // stdout to a file: what reaches the terminal is stderr alone
-      const stdoutFile = path.join(path.dirname(fresh.url.slice('file:'.length)), 'stdout.txt')
-      const command = `${process.execPath} ${BIN} import corpus/seed > ${stdoutFile}`
-      const run = await new Promise<CliRun>((resolve, reject) => {
-        const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
-          cwd: ROOT,
-          env: { ...cleanEnv(), PAYLOAD_SECRET: SECRET, DATABASE_URL: fresh.url, COLUMNS: '100' },
-          stdio: ['ignore', 'pipe', 'pipe'],
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'shows a progress bar on a terminal’s stderr',
+    async () => {
+      const fresh = freshSqlite('cli_tty')
+      try {
+        // stdout to a file: what reaches the terminal is stderr alone
+        const stdoutFile = path.join(path.dirname(fresh.url.slice('file:'.length)), 'stdout.txt')
+        const command = `${process.execPath} ${BIN} import corpus/seed > ${stdoutFile}`
+        const run = await new Promise<CliRun>((resolve, reject) => {
+          const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
+            cwd: ROOT,
+            env: { ...cleanEnv(), PAYLOAD_SECRET: SECRET, DATABASE_URL: fresh.url, COLUMNS: '100' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+          let stdout = ''
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+          child.on('error', reject)
+          child.on('close', (code) => resolve({ code, stdout, stderr: '' }))
         })
-        let stdout = ''
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-        child.on('error', reject)
-        child.on('close', (code) => resolve({ code, stdout, stderr: '' }))
-      })
-      expect(run.code).toBe(0)
-      expect(run.stdout).toContain('读取 reading [')
-      expect(run.stdout).toContain('写入 storing [████████████████████████] 1/1')
-      const stdout = readFileSync(stdoutFile, 'utf8')
-      expect(stdout).toContain('合计 total: 1 新建 imported')
-      expect(stdout).not.toContain('█')
-    } finally {
-      fresh.remove()
-    }
-  }, 120_000)
+        expect(run.code).toBe(0)
+        expect(run.stdout).toContain('读取 reading [')
+        expect(run.stdout).toContain('写入 storing [████████████████████████] 1/1')
+        const stdout = readFileSync(stdoutFile, 'utf8')
+        expect(stdout).toContain('合计 total: 1 新建 imported')
+        expect(stdout).not.toContain('█')
+      } finally {
+        fresh.remove()
+      }
+    },
+    120_000,
+  )
 
   it('usage errors exit 2', async () => {
     expect((await runImportCli([])).code).toBe(2)

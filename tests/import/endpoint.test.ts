@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWorld, http } from '../integration/fixtures'
-import type { World } from '../integration/fixtures'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { AGENCIES, local, parseFile, REPORTS, ROOT } from './helpers'
+import { buildWorld, http } from '../integration/fixtures.ts'
+import type { World } from '../integration/fixtures.ts'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { AGENCIES, local, parseFile, REPORTS, ROOT } from './helpers.ts'
 
 interface Upload {
   name: string

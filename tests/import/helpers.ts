@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { getPayload } from 'payload'
 import type { CollectionSlug, Payload } from 'payload'
-import { xxgkConfig } from '../../cms/config'
-import type { ParseResult } from '../../seed'
-import { parseSource } from '../../seed/import/read'
-import type { ImportSummary } from '../../seed/import'
-import { POSTGRES_URL, ROOT, uniqueName } from '../integration/harness'
+import { xxgkConfig } from '../../dev/cms/config.ts'
+import type { ParseResult } from '../../seed/index.ts'
+import { parseSource } from '../../seed/import/read.ts'
+import type { ImportSummary } from '../../seed/import/index.ts'
+import { POSTGRES_URL, ROOT, uniqueName } from '../integration/harness.ts'
 
 export { ROOT }
 export const BIN = path.join(ROOT, 'bin', 'xxgk.mjs')
@@ -115,7 +115,11 @@ export function freshPostgres(label: string): { url: string; name: string; remov
 
 /** Payload on an existing database (the one the CLI wrote), to look at what was stored. */
 export async function openDatabase(url: string, label: string): Promise<{ payload: Payload; close: () => Promise<void> }> {
-  const config = await xxgkConfig({ baseDir: ROOT, secret: SECRET, database: { url, migrationsDir: path.join(ROOT, 'migrations'), push: false } })
+  const config = await xxgkConfig({
+    baseDir: path.join(ROOT, 'dev'),
+    secret: SECRET,
+    database: { url, migrationsDir: path.join(ROOT, 'dev', 'migrations'), push: false },
+  })
   const payload = await getPayload({ config, key: uniqueName(label) })
   const pool = (payload.db as unknown as { pool?: { end: () => Promise<void> } }).pool
   return {

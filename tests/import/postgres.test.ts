@@ -3,7 +3,7 @@
  * shipped migrations the CLI runs first, dropped afterwards), the corpus twice.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { agencyNames, freshPostgres, jsonSummary, local, openDatabase, REPORTS, runImportCli, storedReports } from './helpers'
+import { agencyNames, freshPostgres, jsonSummary, local, openDatabase, REPORTS, runImportCli, storedReports } from './helpers.ts'
 
 describe('xxgk import (Local API, PostgreSQL)', () => {
   const db = freshPostgres('import_cli_pg')

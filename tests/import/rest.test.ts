@@ -4,11 +4,11 @@
  * real HTTP (Payload's route handlers on a node:http server, SQLite).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWorld } from '../integration/fixtures'
-import type { World } from '../integration/fixtures'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { agencyNames, EXCERPT, jsonSummary, local, PINGTAN_2024, REPORTS, runImportCli, storedReports, USERS } from './helpers'
+import { buildWorld } from '../integration/fixtures.ts'
+import type { World } from '../integration/fixtures.ts'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { agencyNames, EXCERPT, jsonSummary, local, PINGTAN_2024, REPORTS, runImportCli, storedReports, USERS } from './helpers.ts'
 
 const ADMIN_KEY = 'xxgk-import-test-admin-api-key-0001'
 const EDITOR_KEY = 'xxgk-import-test-editor-api-key-0002'

@@ -3,10 +3,10 @@
  * (cms/seed.ts), and a file that fails never stops it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { sampleFiles, seedDatabase } from '../../cms/seed'
-import { startHarness } from '../integration/harness'
-import type { Harness } from '../integration/harness'
-import { agencyNames, corpusSources, EXCERPT, storedReports } from './helpers'
+import { sampleFiles, seedDatabase } from '../../dev/cms/seed.ts'
+import { startHarness } from '../integration/harness.ts'
+import type { Harness } from '../integration/harness.ts'
+import { agencyNames, corpusSources, EXCERPT, storedReports } from './helpers.ts'
 
 describe('seeding the sample corpus (npm start)', () => {
   let h: Harness
@@ -28,7 +28,15 @@ describe('seeding the sample corpus (npm start)', () => {
     expect(lines.filter((l) => l.includes('更新 updated'))).toHaveLength(1)
     const reports = await storedReports(h.payload)
     expect(reports.map((r) => `${r.agency.name} ${r.year}`).sort()).toEqual(
-      ['上海市科委 2024', '平潭综合实验区 2019', '平潭综合实验区 2021', '平潭综合实验区 2024', '平潭综合实验区 2025', '淮安市人民政府 2024', '王集乡人民政府 2023'].sort(),
+      [
+        '上海市科委 2024',
+        '平潭综合实验区 2019',
+        '平潭综合实验区 2021',
+        '平潭综合实验区 2024',
+        '平潭综合实验区 2025',
+        '淮安市人民政府 2024',
+        '王集乡人民政府 2023',
+      ].sort(),
     )
     expect(new Set(reports.map((r) => r._status))).toEqual(new Set(['draft']))
     expect(await seedDatabase(h.payload)).toEqual([]) // not empty any more: seeds nothing

@@ -4,9 +4,9 @@
  * inside the production bundle; `xxgk import --url --token` talks to it with an API key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Api, startCms } from '../e2e/cms'
-import type { Cms } from '../e2e/cms'
-import { corpusSources, jsonSummary, ROOT, runImportCli } from './helpers'
+import { Api, startCms } from '../e2e/cms.ts'
+import type { Cms } from '../e2e/cms.ts'
+import { corpusSources, jsonSummary, ROOT, runImportCli } from './helpers.ts'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -38,11 +38,15 @@ describe('import in the served app (npm start)', () => {
     const form = new FormData()
     const pdf = readFileSync(path.join(ROOT, 'corpus/real/huaian-city-gov-2024.pdf'))
     form.append('file', new Blob([new Uint8Array(pdf)]), 'huaian-city-gov-2024.pdf')
-    const token = ((await (await fetch(`${cms.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(cms.admin),
-    })).json()) as { token: string }).token
+    const token = (
+      (await (
+        await fetch(`${cms.url}/api/users/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(cms.admin),
+        })
+      ).json()) as { token: string }
+    ).token
     const response = await fetch(`${cms.url}/api/reports/import`, { method: 'POST', body: form, headers: { Authorization: `JWT ${token}` } })
     const body = (await response.json()) as any
     expect(response.status, JSON.stringify(body)).toBe(201)
@@ -58,7 +62,15 @@ describe('import in the served app (npm start)', () => {
     const me = await admin.get('/users/me')
     const enabled = await admin.patch(`/users/${me.body.user.id}`, { enableAPIKey: true, apiKey: API_KEY })
     expect(enabled.status, JSON.stringify(enabled.body)).toBe(200)
-    const run = await runImportCli(['corpus/real/pingtan-zone-gov-2024.html', 'corpus/real/pingtan-zone-gov-2025.pdf-text.txt', '--url', cms.url, '--token', API_KEY, '--json'])
+    const run = await runImportCli([
+      'corpus/real/pingtan-zone-gov-2024.html',
+      'corpus/real/pingtan-zone-gov-2025.pdf-text.txt',
+      '--url',
+      cms.url,
+      '--token',
+      API_KEY,
+      '--json',
+    ])
     expect(run.code, run.stderr).toBe(0)
     expect(jsonSummary(run)).toMatchObject({ imported: 0, updated: 2, failed: 0 })
   }, 120_000)

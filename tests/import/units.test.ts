@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { collectFiles, guessAgency, publicationDate } from '../../seed/import'
-import { storeOrder } from '../../seed/import/read'
-import type { ParsedFile } from '../../seed/import/read'
+import { collectFiles, guessAgency, publicationDate } from '../../seed/import/index.ts'
+import { storeOrder } from '../../seed/import/read.ts'
+import type { ParsedFile } from '../../seed/import/read.ts'
 
 describe('guessAgency: kind and level only where the name settles them', () => {
   it.each([

@@ -4,7 +4,7 @@
  * `data.errors`. The hook recognises errors by their shape.
  */
 import { describe, expect, it } from 'vitest'
-import { keepErrorDetails } from '../../plugin/errors'
+import { keepErrorDetails } from '../../plugin/errors.ts'
 
 type HookArgs = Parameters<ReturnType<typeof keepErrorDetails>>[0]
 const call = (error: unknown) => keepErrorDetails('reports')({ error } as HookArgs) as { response: any; status: number } | undefined

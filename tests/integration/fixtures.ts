@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
-import { ROOT } from './harness'
+import { ROOT } from './harness.ts'
 
 export interface Expected {
   report: Report
@@ -74,12 +74,7 @@ export async function buildWorld(payload: Payload): Promise<World> {
 }
 
 /** A report body for an agency and year, from a corpus report. */
-export function reportFor(
-  base: Report,
-  agencyId: string | number,
-  year: number,
-  extra: Record<string, unknown> = {},
-): Record<string, any> {
+export function reportFor(base: Report, agencyId: string | number, year: number, extra: Record<string, unknown> = {}): Record<string, any> {
   const { agency: _name, ...rest } = clone(base)
   return { ...rest, year, agency: agencyId, ...extra }
 }

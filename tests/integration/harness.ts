@@ -11,8 +11,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
 import type { Payload, SanitizedConfig } from 'payload'
-import { xxgkConfig } from '../../cms/config'
-import type { XxgkConfigOptions } from '../../cms/config'
+import { xxgkConfig } from '../../dev/cms/config.ts'
+import type { XxgkConfigOptions } from '../../dev/cms/config.ts'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 type PgPool = { query: (sql: string) => Promise<unknown>; end: () => Promise<void> }
@@ -116,9 +116,9 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
     url = mongo.toString()
   }
   const config = await xxgkConfig({
-    baseDir: ROOT,
+    baseDir: path.join(ROOT, 'dev'),
     secret: 'integration-test-secret',
-    database: { url, migrationsDir: path.join(ROOT, 'migrations'), push: !options.migrations, schemaName },
+    database: { url, migrationsDir: path.join(ROOT, 'dev', 'migrations'), push: !options.migrations, schemaName },
     plugin: options.plugin,
     plugins: options.plugins,
   })
@@ -151,7 +151,7 @@ export async function startHarness(kind: DatabaseKind, options: StartOptions): P
   if (options.migrations && kind !== 'mongodb') {
     try {
       // imported here (vitest compiles them) rather than by Payload's own loader, which cannot read .ts
-      const { migrations } = (await import(path.join(ROOT, 'migrations', kind, 'index.ts'))) as { migrations: unknown[] }
+      const { migrations } = (await import(path.join(ROOT, 'dev', 'migrations', kind, 'index.ts'))) as { migrations: unknown[] }
       await (payload.db.migrate as (args: { migrations: unknown[] }) => Promise<void>)({ migrations })
     } catch (error) {
       await cleanup().finally(destroy)

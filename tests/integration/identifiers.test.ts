@@ -4,8 +4,8 @@
  * schema generates must stay within the limit, and PostgreSQL must hold each one verbatim.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness } from './harness'
-import type { Harness } from './harness'
+import { startHarness } from './harness.ts'
+import type { Harness } from './harness.ts'
 
 const LIMIT = 63
 
@@ -57,9 +57,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         }
         const schema = db.schemaName
         const query = async (sql: string) => (await db.pool.query(sql, [schema])).rows
-        const columns = await query(
-          'SELECT table_name AS owner, column_name AS name FROM information_schema.columns WHERE table_schema = $1',
-        )
+        const columns = await query('SELECT table_name AS owner, column_name AS name FROM information_schema.columns WHERE table_schema = $1')
         const stored = new Set(columns.map((c) => `${c.owner}.${c.name}`))
         const missing: string[] = []
         for (const table of Object.values(db.rawTables)) {
@@ -73,14 +71,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           ...columns.map((c) => c.name),
           ...(await query('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1')).map((r) => r.name),
           ...(await query('SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1')).map((r) => r.name),
-          ...(
-            await query(
-              'SELECT c.conname AS name FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1',
-            )
-          ).map((r) => r.name),
-          ...(
-            await query('SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1')
-          ).map((r) => r.name),
+          ...(await query('SELECT c.conname AS name FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1')).map(
+            (r) => r.name,
+          ),
+          ...(await query('SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1')).map((r) => r.name),
         ]
         // a truncated identifier is exactly 63 characters long
         expect(catalog.filter((n) => n.length >= LIMIT)).toEqual([])

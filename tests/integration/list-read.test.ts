@@ -11,11 +11,11 @@
 import { createLocalReq } from 'payload'
 import type { Field, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agencySubtree, allCells, DEFAULT_SLUGS, reportsCollection } from '../../collections'
-import { refreshPlannerStatistics } from '../../cms/database'
-import { AGENCIES, api, PASSWORD, REPORTS, USERS } from './fixtures'
-import { startHarness } from './harness'
-import type { Harness } from './harness'
+import { agencySubtree, allCells, DEFAULT_SLUGS, reportsCollection } from '../../collections/index.ts'
+import { refreshPlannerStatistics } from '../../dev/cms/database.ts'
+import { AGENCIES, api, PASSWORD, REPORTS, USERS } from './fixtures.ts'
+import { startHarness } from './harness.ts'
+import type { Harness } from './harness.ts'
 
 type ID = string | number
 
@@ -77,7 +77,11 @@ describe('table groups with a table component', () => {
     expect(grid.rows).toBe(0)
     expect(grid.paths).toEqual(plain.paths)
     const cells = grid.paths.filter((p) => /^(proactive|requests|reviewLitigation)\./.test(p))
-    expect(cells.sort()).toEqual(allCells().map((cell) => `${cell.path}:number`).sort())
+    expect(cells.sort()).toEqual(
+      allCells()
+        .map((cell) => `${cell.path}:number`)
+        .sort(),
+    )
   })
 })
 
@@ -166,8 +170,17 @@ describe('SQLite planner statistics', () => {
     const city = tree.all[1]!
     // the first user of a database becomes its admin (collections/users.ts): make that one first
     await local.create({ collection: USERS, data: { email: 'planner-admin@example.test', password: PASSWORD, role: 'admin' } })
-    const supervisor = await local.create({ collection: USERS, data: { email: 'planner-supervisor@example.test', password: PASSWORD, role: 'supervisor', agency: city } })
-    const { docs, totalDocs } = await local.find({ collection: REPORTS, limit: 20, depth: 0, overrideAccess: false, user: { ...supervisor, collection: 'users' } })
+    const supervisor = await local.create({
+      collection: USERS,
+      data: { email: 'planner-supervisor@example.test', password: PASSWORD, role: 'supervisor', agency: city },
+    })
+    const { docs, totalDocs } = await local.find({
+      collection: REPORTS,
+      limit: 20,
+      depth: 0,
+      overrideAccess: false,
+      user: { ...supervisor, collection: 'users' },
+    })
     const allowed = new Set(tree.below.get(String(city)))
     expect(totalDocs).toBe(allowed.size * REPORTS_PER_AGENCY)
     expect(docs).toHaveLength(20)

@@ -4,9 +4,9 @@
  * pushes the schema. A field change without a new migration (`npm run migrate:create`) fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, REPORTS, reportFor, SEED, AGENCIES } from './fixtures'
-import { startHarness } from './harness'
-import type { Harness } from './harness'
+import { api, REPORTS, reportFor, SEED, AGENCIES } from './fixtures.ts'
+import { startHarness } from './harness.ts'
+import type { Harness } from './harness.ts'
 
 interface RawTable {
   name: string
@@ -21,9 +21,7 @@ async function storedColumns(h: Harness): Promise<Set<string>> {
   }
   const found = new Set<string>()
   if (h.kind === 'postgres') {
-    const { rows } = await db.pool!.query(
-      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'",
-    )
+    const { rows } = await db.pool!.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'")
     for (const row of rows) found.add(`${String(row.table_name)}.${String(row.column_name)}`)
   } else {
     for (const table of Object.values(db.rawTables)) {

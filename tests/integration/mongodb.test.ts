@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
-import { MONGODB_URL } from './harness'
-import { integrationSuite } from './suite'
+import { MONGODB_URL } from './harness.ts'
+import { integrationSuite } from './suite.ts'
 
 // No MongoDB server can be installed on the CI machine; the suite runs wherever MONGODB_URL points at one.
 if (MONGODB_URL) describe('MongoDB', () => integrationSuite('mongodb'))

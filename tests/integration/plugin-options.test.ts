@@ -5,10 +5,10 @@ import { buildConfig } from 'payload'
 import type { CollectionConfig, CollectionSlug, Config, Field, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { xxgkPlugin } from 'xxgk'
-import type { XxgkSlugs } from '../../collections'
-import { api, SEED, reportFor } from './fixtures'
-import { ROOT, startHarness } from './harness'
-import type { Harness } from './harness'
+import type { XxgkSlugs } from '../../collections/index.ts'
+import { api, SEED, reportFor } from './fixtures.ts'
+import { ROOT, startHarness } from './harness.ts'
+import type { Harness } from './harness.ts'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
@@ -35,7 +35,8 @@ function dataPaths(fields: readonly Field[], prefix = ''): string[] {
       paths.push(`${at}:${field.type}`)
       if ('fields' in field && field.type === 'group') paths.push(...dataPaths(field.fields, `${at}.`))
     } else if ('fields' in field) paths.push(...dataPaths(field.fields, prefix))
-    else if (field.type === 'tabs') for (const tab of field.tabs) paths.push(...dataPaths(tab.fields, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
+    else if (field.type === 'tabs')
+      for (const tab of field.tabs) paths.push(...dataPaths(tab.fields, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix))
   }
   return paths
 }
@@ -55,8 +56,7 @@ describe('xxgkPlugin options', () => {
     const customPaths = (c: SanitizedConfig['collections'][number]) => (c.endpoints || []).map((e) => `${e.method} ${e.path}`)
     expect(customPaths(reportsOn)).toEqual(expect.arrayContaining(['post /validate', 'get /stats', 'get /:id/issues']))
     expect(customPaths(reportsOff)).not.toContain('get /stats')
-    const issuesField = (c: SanitizedConfig['collections'][number]) =>
-      JSON.stringify(c.fields).includes('xxgk/client#ValidationView')
+    const issuesField = (c: SanitizedConfig['collections'][number]) => JSON.stringify(c.fields).includes('xxgk/client#ValidationView')
     expect(issuesField(reportsOn)).toBe(true)
     expect(issuesField(reportsOff)).toBe(false)
     expect(on.hooks.afterError?.length).toBe(1)

@@ -1,4 +1,4 @@
 import { describe } from 'vitest'
-import { integrationSuite } from './suite'
+import { integrationSuite } from './suite.ts'
 
 describe('SQLite', () => integrationSuite('sqlite'))

@@ -4,10 +4,10 @@
  * the Local API and over HTTP (REST and GraphQL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, AGENCIES, buildWorld, clone, http, PINGTAN_2019, REPORTS, reportFor, SEED, SHANGHAI, USERS } from './fixtures'
-import type { World } from './fixtures'
-import { startHarness } from './harness'
-import type { DatabaseKind, Harness } from './harness'
+import { api, AGENCIES, buildWorld, clone, http, PINGTAN_2019, REPORTS, reportFor, SEED, SHANGHAI, USERS } from './fixtures.ts'
+import type { World } from './fixtures.ts'
+import { startHarness } from './harness.ts'
+import type { DatabaseKind, Harness } from './harness.ts'
 
 type Json = Record<string, any>
 
@@ -75,11 +75,12 @@ export function integrationSuite(kind: DatabaseKind) {
       const draft = await local.create({ collection: REPORTS, data: { ...body, _status: 'draft' } })
       expect(draft._status).toBe('draft')
       expect(draft.errorCount).toBe(3)
-      expect((draft.issues as Json[]).filter((i) => i.severity === 'error').map((i) => i.rule).sort()).toEqual([
-        'T3.BALANCE',
-        'T3.HANDLED_SUM',
-        'T3.ROW_TOTAL',
-      ])
+      expect(
+        (draft.issues as Json[])
+          .filter((i) => i.severity === 'error')
+          .map((i) => i.rule)
+          .sort(),
+      ).toEqual(['T3.BALANCE', 'T3.HANDLED_SUM', 'T3.ROW_TOTAL'])
 
       const publishing = await rejection(local.update({ collection: REPORTS, id: draft.id, data: { _status: 'published' } }))
       expect(publishing.status).toBe(400)
@@ -187,7 +188,10 @@ export function integrationSuite(kind: DatabaseKind) {
         }
         const error = await rejection(local.create({ collection: REPORTS, data: body }))
         expect(error.status, path).toBe(400)
-        expect((error.data.errors as Json[]).map((e) => e.path), path).toContain(path)
+        expect(
+          (error.data.errors as Json[]).map((e) => e.path),
+          path,
+        ).toContain(path)
       }
       expect(await countReports()).toBe(before)
     })
@@ -260,9 +264,7 @@ export function integrationSuite(kind: DatabaseKind) {
       const own = await local.create({ collection: REPORTS, data: reportFor(SEED, township(), 2011), ...asUser('editor') })
       expect(own._status).toBe('draft')
       const before = await countReports()
-      const foreign = await rejection(
-        local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.id, 2011), ...asUser('editor') }),
-      )
+      const foreign = await rejection(local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.id, 2011), ...asUser('editor') }))
       expect(foreign.status).toBe(403)
       const byName = await rejection(
         local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.name as string, 2011), ...asUser('editor') }),
@@ -270,13 +272,9 @@ export function integrationSuite(kind: DatabaseKind) {
       expect(byName.status).toBe(403)
       expect(await countReports()).toBe(before)
 
-      const move = await rejection(
-        local.update({ collection: REPORTS, id: own.id, data: { agency: world.agencies.otherCity.id }, ...asUser('editor') }),
-      )
+      const move = await rejection(local.update({ collection: REPORTS, id: own.id, data: { agency: world.agencies.otherCity.id }, ...asUser('editor') }))
       expect(move.status).toBe(403)
-      const others = await rejection(
-        local.update({ collection: REPORTS, id: otherCityReport.id, data: { title: 'x' }, ...asUser('editor') }),
-      )
+      const others = await rejection(local.update({ collection: REPORTS, id: otherCityReport.id, data: { title: 'x' }, ...asUser('editor') }))
       expect([403, 404]).toContain(others.status)
       const agencies = await local.find({ collection: AGENCIES, pagination: false, ...asUser('editor') })
       expect(agencies.docs.map((a) => String(a.id))).toEqual([String(township())])
@@ -419,9 +417,12 @@ export function integrationSuite(kind: DatabaseKind) {
       expect(dryRun.json.filled).toEqual([{ path: 'requests.carriedForward.total', value: 1 }])
       // as printed (the CLI's verdict): the corpus's source errors
       const asPrinted = await client.call('POST', '/api/reports/validate?fill=false', { token: tokens.editor, body: SHANGHAI.report })
-      expect(asPrinted.json.issues.filter((i: Json) => i.severity === 'error').map((i: Json) => `${i.rule} ${i.path}`).sort()).toEqual(
-        SHANGHAI.sourceErrors.map((e) => `${e.rule} ${e.path}`).sort(),
-      )
+      expect(
+        asPrinted.json.issues
+          .filter((i: Json) => i.severity === 'error')
+          .map((i: Json) => `${i.rule} ${i.path}`)
+          .sort(),
+      ).toEqual(SHANGHAI.sourceErrors.map((e) => `${e.rule} ${e.path}`).sort())
       expect(await countReports()).toBe(before)
     })
 
@@ -483,7 +484,15 @@ export function integrationSuite(kind: DatabaseKind) {
       await make(world.agencies.province.id, 11, 0, 'published')
       // a report published before a rule existed still carries its stored error
       const stale = await make(world.agencies.county.id, 0, 0, 'published')
-      const issue = { rule: 'T3.BALANCE', severity: 'error', path: 'requests.carriedForward.total', cells: [], reported: 1, computed: 0, message: { zh: '', en: '' } }
+      const issue = {
+        rule: 'T3.BALANCE',
+        severity: 'error',
+        path: 'requests.carriedForward.total',
+        cells: [],
+        reported: 1,
+        computed: 0,
+        message: { zh: '', en: '' },
+      }
       await h.payload.db.updateOne({ collection: REPORTS, id: stale.id, data: { issues: [issue], errorCount: 1 } } as never)
     })
 

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Report } from '../../src'
-import { renderReportHtml } from '../../src/render/html'
-import { expectedFile } from '../helpers/corpus'
-import { CHROMIUM, chromiumArgs } from '../helpers/chromium'
+import type { Report } from '../../src/index.ts'
+import { renderReportHtml } from '../../src/render/html.ts'
+import { expectedFile } from '../helpers/corpus.ts'
+import { CHROMIUM, chromiumArgs } from '../helpers/chromium.ts'
 
 const executablePath = CHROMIUM
 
@@ -32,9 +32,7 @@ describe.skipIf(!existsSync(executablePath))('HTML in a real browser (chromium)'
     expect(await page.locator('script, img, svg').count()).toBe(0)
     const lines = await page.locator('[data-text="overview"] p').allTextContents()
     expect(lines).toEqual(['第一段<script>window.__xss = 1</script>', '<img src="x" onerror="window.__xss = 2">'])
-    expect(await page.locator('td[data-path="requests.received.total"]').textContent()).toBe(
-      String((report.requests as any).received.total),
-    )
+    expect(await page.locator('td[data-path="requests.received.total"]').textContent()).toBe(String((report.requests as any).received.total))
     const pdf = await page.pdf({ preferCSSPageSize: true })
     const mediaBox = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'))
     expect(mediaBox).not.toBeNull()

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { NotAReportError } from '../../src'
-import { exportReport } from '../../src/render'
-import { parseReportXlsx } from '../../seed/xlsx'
-import { CORPUS_DIR, expectedFile, expectedFiles } from '../helpers/corpus'
+import { NotAReportError } from '../../src/index.ts'
+import { exportReport } from '../../src/render/index.ts'
+import { parseReportXlsx } from '../../seed/xlsx.ts'
+import { CORPUS_DIR, expectedFile, expectedFiles } from '../helpers/corpus.ts'
 
 const run = promisify(execFile)
 const BIN = join(import.meta.dirname, '../../bin/xxgk.mjs')

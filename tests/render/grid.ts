@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import { CORPUS_DIR } from '../helpers/corpus'
+import { CORPUS_DIR } from '../helpers/corpus.ts'
 
 /**
  * Test-side readers of tables, written independently of src/render: they turn an HTML table
@@ -119,10 +119,7 @@ export function wordMatrix(rows: WordCell[][]): Matrix {
     let col = 0
     for (const cell of cells) {
       const above = r > 0 ? matrix[r - 1]![col] : undefined
-      const region: Region =
-        cell.merge === 'continue' && above
-          ? above
-          : { row: r, col, rowSpan: 1, colSpan: cell.span, text: cell.text, tag: 'tc', attrs: {} }
+      const region: Region = cell.merge === 'continue' && above ? above : { row: r, col, rowSpan: 1, colSpan: cell.span, text: cell.text, tag: 'tc', attrs: {} }
       if (region === above) region.rowSpan = r - region.row + 1
       for (let dc = 0; dc < cell.span; dc++) matrix[r]![col + dc] = region
       col += cell.span
@@ -195,7 +192,10 @@ export function valuesByLabels(matrix: Matrix): { row: string; column: string; t
         const slot = matrix[up]![c]!
         if (slot.tag === 'th' && slot.text !== above.at(-1)) above.push(slot.text)
       }
-      const left = slots.slice(0, c).filter((s) => s.tag === 'th').at(-1)
+      const left = slots
+        .slice(0, c)
+        .filter((s) => s.tag === 'th')
+        .at(-1)
       found.push({ column: above[0] ?? '', row: left ? left.text : (above[1] ?? ''), text: region.text })
     }),
   )

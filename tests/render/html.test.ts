@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { editionIndex, getEdition, getTable, NotAReportError } from '../../src'
-import type { Report } from '../../src'
-import { renderReportHtml } from '../../src/render/html'
-import { expectedFile, expectedFiles } from '../helpers/corpus'
-import { describeMatrix, htmlMatrix, htmlTables, templateRows, wordMatrix } from './grid'
-import type { Matrix, Region, WordCell } from './grid'
+import { editionIndex, getEdition, getTable, NotAReportError } from '../../src/index.ts'
+import type { Report } from '../../src/index.ts'
+import { renderReportHtml } from '../../src/render/html.ts'
+import { expectedFile, expectedFiles } from '../helpers/corpus.ts'
+import { describeMatrix, htmlMatrix, htmlTables, templateRows, wordMatrix } from './grid.ts'
+import type { Matrix, Region, WordCell } from './grid.ts'
 
 const files = expectedFiles()
 const compact = (text: string) => text.replace(/[\s\u3000]+/g, '')
@@ -41,26 +41,86 @@ function template2019Requests(): WordCell[][] {
 /** The 2019 form's table 2 (国办公开办函〔2019〕60号), row by row as [text, span]; '' is a value cell. */
 const PROACTIVE_2019: [string, number][][] = [
   [['第二十条第（一）项', 4]],
-  [['信息内容', 1], ['本年新制作数量', 1], ['本年新公开数量', 1], ['对外公开总数量', 1]],
-  [['规章', 1], ['', 1], ['', 1], ['', 1]],
-  [['规范性文件', 1], ['', 1], ['', 1], ['', 1]],
+  [
+    ['信息内容', 1],
+    ['本年新制作数量', 1],
+    ['本年新公开数量', 1],
+    ['对外公开总数量', 1],
+  ],
+  [
+    ['规章', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
+  [
+    ['规范性文件', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
   [['第二十条第（五）项', 4]],
-  [['信息内容', 1], ['上一年项目数量', 1], ['本年增/减', 1], ['处理决定数量', 1]],
-  [['行政许可', 1], ['', 1], ['', 1], ['', 1]],
-  [['其他对外管理服务事项', 1], ['', 1], ['', 1], ['', 1]],
+  [
+    ['信息内容', 1],
+    ['上一年项目数量', 1],
+    ['本年增/减', 1],
+    ['处理决定数量', 1],
+  ],
+  [
+    ['行政许可', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
+  [
+    ['其他对外管理服务事项', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
   [['第二十条第（六）项', 4]],
-  [['信息内容', 1], ['上一年项目数量', 1], ['本年增/减', 1], ['处理决定数量', 1]],
-  [['行政处罚', 1], ['', 1], ['', 1], ['', 1]],
-  [['行政强制', 1], ['', 1], ['', 1], ['', 1]],
+  [
+    ['信息内容', 1],
+    ['上一年项目数量', 1],
+    ['本年增/减', 1],
+    ['处理决定数量', 1],
+  ],
+  [
+    ['行政处罚', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
+  [
+    ['行政强制', 1],
+    ['', 1],
+    ['', 1],
+    ['', 1],
+  ],
   [['第二十条第（八）项', 4]],
-  [['信息内容', 1], ['上一年项目数量', 1], ['本年增/减', 2]],
-  [['行政事业性收费', 1], ['', 1], ['', 2]],
+  [
+    ['信息内容', 1],
+    ['上一年项目数量', 1],
+    ['本年增/减', 2],
+  ],
+  [
+    ['行政事业性收费', 1],
+    ['', 1],
+    ['', 2],
+  ],
   [['第二十条第（九）项', 4]],
-  [['信息内容', 1], ['采购项目数量', 1], ['采购总金额', 2]],
-  [['政府集中采购', 1], ['', 1], ['', 2]],
+  [
+    ['信息内容', 1],
+    ['采购项目数量', 1],
+    ['采购总金额', 2],
+  ],
+  [
+    ['政府集中采购', 1],
+    ['', 1],
+    ['', 2],
+  ],
 ]
-const simpleRows = (rows: [string, number][][]): WordCell[][] =>
-  rows.map((r) => r.map(([text, span]) => ({ text, span, merge: null })))
+const simpleRows = (rows: [string, number][][]): WordCell[][] => rows.map((r) => r.map(([text, span]) => ({ text, span, merge: null })))
 
 function expectedMatrix(edition: string, table: string): Matrix {
   const index = { proactive: 0, requests: 1, reviewLitigation: 2 }[table]!
@@ -174,8 +234,7 @@ describe('HTML details', () => {
     report.proactive.fees.amount = 1234.56789
     const tiny = structuredClone(expectedFile('pingtan-zone-gov-2019.format2019').report) as any
     tiny.proactive.procurement.amount = 0.0000001
-    const matrixCell = (html: string, path: string) =>
-      new RegExp(`<td[^>]*data-path="${path.replace(/\./g, '\\.')}"[^>]*>([^<]*)</td>`).exec(html)?.[1]
+    const matrixCell = (html: string, path: string) => new RegExp(`<td[^>]*data-path="${path.replace(/\./g, '\\.')}"[^>]*>([^<]*)</td>`).exec(html)?.[1]
     const html = renderReportHtml(report)
     expect(matrixCell(html, 'requests.granted.natural')).toBe('')
     expect(matrixCell(html, 'requests.granted.legal')).toBe('')

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { editionIndex, getEdition } from '../../src'
-import type { Report } from '../../src'
-import { renderReportText } from '../../src/render/text'
-import { expectedFile, expectedFiles } from '../helpers/corpus'
+import { editionIndex, getEdition } from '../../src/index.ts'
+import type { Report } from '../../src/index.ts'
+import { renderReportText } from '../../src/render/text.ts'
+import { expectedFile, expectedFiles } from '../helpers/corpus.ts'
 
 /** Terminal columns of a string: CJK and fullwidth characters take two (a copy independent of src). */
-const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0)
+const width = (text: string) =>
+  [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0)
 
 /** The display column where each occurrence of `label` in `line` ends. */
 function endColumn(line: string, label: string, from = 0): number {
@@ -52,7 +53,7 @@ describe.each(expectedFiles().map((f) => [f.name, f] as const))('plain text of %
       // The row's line starts with its label (long labels wrap; the first piece carries the values).
       const index = lines.findIndex((l) => {
         const t = l.trimStart()
-        return t.length > 0 && (row.startsWith(t.replace(/\s{2,}.*$/, '')) && t.replace(/\s{2,}.*$/, '').length >= Math.min(6, row.length))
+        return t.length > 0 && row.startsWith(t.replace(/\s{2,}.*$/, '')) && t.replace(/\s{2,}.*$/, '').length >= Math.min(6, row.length)
       })
       expect(index, cell.path).toBeGreaterThan(0)
       // The nearest header line above: the stub header (申请人情况, 信息内容) or table 4's column labels.

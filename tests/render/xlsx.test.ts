@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { editionIndex, getEdition, NotAReportError } from '../../src'
-import type { Report } from '../../src'
-import { renderReportXlsx } from '../../src/render/xlsx'
-import { parseReportXlsx } from '../../seed/xlsx'
-import { expectedFile, expectedFiles } from '../helpers/corpus'
-import { describeMatrix, sheetMatrix, templateRows, valuesByLabels, wordMatrix } from './grid'
-import type { Region, WordCell } from './grid'
+import { editionIndex, getEdition, NotAReportError } from '../../src/index.ts'
+import type { Report } from '../../src/index.ts'
+import { renderReportXlsx } from '../../src/render/xlsx.ts'
+import { parseReportXlsx } from '../../seed/xlsx.ts'
+import { expectedFile, expectedFiles } from '../helpers/corpus.ts'
+import { describeMatrix, sheetMatrix, templateRows, valuesByLabels, wordMatrix } from './grid.ts'
+import type { Region, WordCell } from './grid.ts'
 
 const files = expectedFiles()
 const compact = (text: string) => text.replace(/[\s\u3000]+/g, '')
@@ -46,9 +46,7 @@ describe.each(files.map((f) => [f.name, f] as const))('XLSX of %s', (_name, file
   it('has an information sheet and the three tables as sheets', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(SHEETS)
     const info = workbook.getWorksheet(SHEETS[0])!
-    const fields = Object.fromEntries(
-      Array.from({ length: 4 }, (_, i) => [info.getCell(i + 1, 1).value, info.getCell(i + 1, 2).value]),
-    )
+    const fields = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [info.getCell(i + 1, 1).value, info.getCell(i + 1, 2).value]))
     expect(fields).toEqual({
       格式版本: getEdition(report.edition).label.zh,
       报告年度: report.year,

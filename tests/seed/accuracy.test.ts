@@ -6,10 +6,10 @@
  * candidates, so a reader choosing among them can always find the right one.
  */
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '../../seed'
-import type { ParseResult } from '../../seed'
-import { bytesOf, cellDiffs, corpusSources, noSpace, wordFixtures } from './corpus'
-import type { Source } from './corpus'
+import { parseReport } from '../../seed/index.ts'
+import type { ParseResult } from '../../seed/index.ts'
+import { bytesOf, cellDiffs, corpusSources, noSpace, wordFixtures } from './corpus.ts'
+import type { Source } from './corpus.ts'
 
 const sources = corpusSources()
 const fixtures = wordFixtures()

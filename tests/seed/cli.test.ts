@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from './corpus'
+import { ROOT } from './corpus.ts'
 
 const run = promisify(execFile)
 const BIN = join(ROOT, 'bin/xxgk.mjs')
@@ -28,9 +28,7 @@ describe('xxgk parse', () => {
     expect(Object.keys(out)).toEqual(['report', 'issues', 'ambiguities'])
     expect(out.report).toMatchObject({ edition: '2021', year: 2024, agency: '平潭综合实验区' })
     expect(out.issues).toEqual([])
-    expect(out.ambiguities).toEqual([
-      expect.objectContaining({ path: 'proactive.normativeDocuments', chosen: { issued: 62, repealed: 33, inForce: 440 } }),
-    ])
+    expect(out.ambiguities).toEqual([expect.objectContaining({ path: 'proactive.normativeDocuments', chosen: { issued: 62, repealed: 33, inForce: 440 } })])
     expect(Object.keys(out.ambiguities[0])).toEqual(['path', 'candidates', 'chosen', 'reason'])
   })
 

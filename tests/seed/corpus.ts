@@ -1,16 +1,16 @@
 /** The parser's test inputs: every corpus source with its expected file, and the Word fixtures. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { editionIndex } from '../../src'
-import type { EditionId } from '../../src'
-import type { SourceKind } from '../../seed'
-import { pickKind, toSourceInput } from '../../seed/parse'
-import { plainText } from '../../seed/read/document'
-import type { SourceDocument } from '../../seed/read/document'
-import { findRegions } from '../../seed/read/regions'
-import { solve } from '../../seed/read/solve'
-import { readTables } from '../../seed/read/tables'
-import { tokenize } from '../../seed/read/tokens'
+import { editionIndex } from '../../src/index.ts'
+import type { EditionId } from '../../src/index.ts'
+import type { SourceKind } from '../../seed/index.ts'
+import { pickKind, toSourceInput } from '../../seed/parse.ts'
+import { plainText } from '../../seed/read/document.ts'
+import type { SourceDocument } from '../../seed/read/document.ts'
+import { findRegions } from '../../seed/read/regions.ts'
+import { solve } from '../../seed/read/solve.ts'
+import { readTables } from '../../seed/read/tables.ts'
+import { tokenize } from '../../seed/read/tokens.ts'
 
 export const ROOT = join(import.meta.dirname, '../..')
 

@@ -4,10 +4,10 @@
  * with every split that survives.
  */
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '../../seed'
-import type { ParseResult } from '../../seed'
-import { splitCrawlerHeader } from '../../seed/kinds/crawler'
-import { bytesOf, textOf } from './corpus'
+import { parseReport } from '../../seed/index.ts'
+import type { ParseResult } from '../../seed/index.ts'
+import { splitCrawlerHeader } from '../../seed/kinds/crawler.ts'
+import { bytesOf, textOf } from './corpus.ts'
 
 const file = (year: string) => `corpus/real/pingtan-zone-gov-${year}.pdf-text.txt`
 const parse = (year: string): Promise<ParseResult> => parseReport(bytesOf(file(year)), { filename: file(year) })

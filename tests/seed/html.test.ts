@@ -1,10 +1,10 @@
 /** Web pages: real <table> markup with rowspan/colspan and nested tags; GBK/GB2312 pages. */
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '../../seed'
-import { htmlLines } from '../../seed/kinds/html'
-import { decodeText } from '../../seed/read/decode'
-import { bytesOf, textOf } from './corpus'
+import { parseReport } from '../../seed/index.ts'
+import { htmlLines } from '../../seed/kinds/html.ts'
+import { decodeText } from '../../seed/read/decode.ts'
+import { bytesOf, textOf } from './corpus.ts'
 
 const PAGE = 'corpus/real/pingtan-zone-gov-2024.html'
 
@@ -24,7 +24,14 @@ describe('HTML: 平潭 2024 page.html', () => {
 
   it('takes cell text from nested tags and entities (<p> in <td>, &nbsp;)', () => {
     const { lines } = htmlLines('<table><tr><td><p><span>行政</span>许可</p></td><td colspan="3"><p>4&nbsp;529</p></td></tr></table>')
-    expect(lines).toEqual([{ cells: [{ text: '行政许可', grid: true }, { text: '4 529', grid: true }] }])
+    expect(lines).toEqual([
+      {
+        cells: [
+          { text: '行政许可', grid: true },
+          { text: '4 529', grid: true },
+        ],
+      },
+    ])
   })
 
   it('uses the page metadata (ArticleTitle, PubDate, ContentSource)', async () => {

@@ -3,10 +3,10 @@
  * whose label ended up elsewhere, broken labels, misread characters.
  */
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '../../seed'
-import { repairNumber } from '../../seed/kinds/ocr'
-import { matchRow, rowLabels } from '../../seed/read/labels'
-import { bytesOf, textOf } from './corpus'
+import { parseReport } from '../../seed/index.ts'
+import { repairNumber } from '../../seed/kinds/ocr.ts'
+import { matchRow, rowLabels } from '../../seed/read/labels.ts'
+import { bytesOf, textOf } from './corpus.ts'
 
 const SHANGHAI = 'corpus/real/shanghai-stcsm-dept-2024.pdf-markdown.md'
 const WANGJI = 'corpus/seed/wangji-township-2023.pdf-text.txt'
@@ -32,10 +32,12 @@ describe('Markdown from a PDF converter: 上海市科委 2024', () => {
   it('keeps the blank 总计 of 结转下年度 blank, and reports the rule errors that follow', async () => {
     const { report, issues } = await parseReport(bytesOf(SHANGHAI), { filename: SHANGHAI })
     expect(report.requests!.carriedForward).toEqual(row(1, 0, 0, 0, 0, 0, null))
-    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.rule} ${i.path}`).sort()).toEqual([
-      'T3.BALANCE requests.carriedForward.total',
-      'T3.ROW_TOTAL requests.carriedForward.total',
-    ])
+    expect(
+      issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => `${i.rule} ${i.path}`)
+        .sort(),
+    ).toEqual(['T3.BALANCE requests.carriedForward.total', 'T3.ROW_TOTAL requests.carriedForward.total'])
   })
 
   it('finds table 2 in two places (text lines and a Markdown table) and reads 规范性文件 as 行政规范性文件', async () => {

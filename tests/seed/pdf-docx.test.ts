@@ -5,10 +5,10 @@
  */
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { parseReport, ParseRefusal } from '../../seed'
-import { documentLines } from '../../seed/kinds/docx'
-import { pdfLines } from '../../seed/kinds/pdf'
-import { bytesOf } from './corpus'
+import { parseReport, ParseRefusal } from '../../seed/index.ts'
+import { documentLines } from '../../seed/kinds/docx.ts'
+import { pdfLines } from '../../seed/kinds/pdf.ts'
+import { bytesOf } from './corpus.ts'
 
 const HUAIAN = 'corpus/real/huaian-city-gov-2024.pdf'
 const TEMPLATE = 'corpus/reference/format-2021-template.govnianbao.docx'

@@ -1,7 +1,7 @@
 /** PDF text (corpus/seed and the Huai'an excerpt): wrapped labels and headings, numbers wrapped onto the next line. */
 import { describe, expect, it } from 'vitest'
-import { parseReport, ParseRefusal } from '../../seed'
-import { bytesOf, documentOf, tablesOf, textOf } from './corpus'
+import { parseReport, ParseRefusal } from '../../seed/index.ts'
+import { bytesOf, documentOf, tablesOf, textOf } from './corpus.ts'
 
 const WANGJI = 'corpus/seed/wangji-township-2023.pdf-text.txt'
 const EXCERPT = 'corpus/real/huaian-city-gov-2024-excerpt.section3.pdf-text.txt'

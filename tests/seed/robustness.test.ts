@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { reportSchemas } from '../../src'
-import { parseReport, ParseRefusal } from '../../seed'
-import type { ParseResult } from '../../seed'
-import { bytesOf, textOf } from './corpus'
+import { reportSchemas } from '../../src/index.ts'
+import { parseReport, ParseRefusal } from '../../seed/index.ts'
+import type { ParseResult } from '../../seed/index.ts'
+import { bytesOf, textOf } from './corpus.ts'
 
 const TEXTS = [
   'corpus/seed/wangji-township-2023.pdf-text.txt',
@@ -22,10 +22,7 @@ const TEXTS = [
 ].map((file) => ({ file, text: textOf(file) }))
 
 type Mutation =
-  | { op: 'delete'; at: number; count: number }
-  | { op: 'join'; at: number }
-  | { op: 'swapDigits'; at: number }
-  | { op: 'bytes'; at: number; bytes: number[] }
+  { op: 'delete'; at: number; count: number } | { op: 'join'; at: number } | { op: 'swapDigits'; at: number } | { op: 'bytes'; at: number; bytes: number[] }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 6 }) }),

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { renderReportHtml } from '../../src/render/html'
-import type { Report } from '../../src'
-import { parseReport } from '../../seed'
-import { corpusSources } from './corpus'
-import { CHROMIUM, chromiumArgs } from '../helpers/chromium'
+import { renderReportHtml } from '../../src/render/html.ts'
+import type { Report } from '../../src/index.ts'
+import { parseReport } from '../../seed/index.ts'
+import { corpusSources } from './corpus.ts'
+import { CHROMIUM, chromiumArgs } from '../helpers/chromium.ts'
 
 const run = promisify(execFile)
 const work = mkdtempSync(join(tmpdir(), 'xxgk-roundtrip-'))
@@ -24,16 +24,9 @@ async function printToPdf(html: string, name: string): Promise<Uint8Array> {
   const page = join(work, `${name}.html`)
   const pdf = join(work, `${name}.pdf`)
   writeFileSync(page, html)
-  await run(
-    CHROMIUM,
-    [
-      ...chromiumArgs(),
-      `--user-data-dir=${mkdtempSync(join(work, 'profile-'))}`,
-      `--print-to-pdf=${pdf}`,
-      `file://${page}`,
-    ],
-    { timeout: 60_000 },
-  )
+  await run(CHROMIUM, [...chromiumArgs(), `--user-data-dir=${mkdtempSync(join(work, 'profile-'))}`, `--print-to-pdf=${pdf}`, `file://${page}`], {
+    timeout: 60_000,
+  })
   return new Uint8Array(readFileSync(pdf))
 }
 

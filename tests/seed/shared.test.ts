@@ -1,16 +1,16 @@
 /** The pieces every kind shares: kind detection, edition, labels, title/agency/year, sections, splitting. */
 import { describe, expect, it } from 'vitest'
-import { getEdition, getTable } from '../../src'
-import { parseReport, ParseRefusal } from '../../seed'
-import { pickKind, toSourceInput } from '../../seed/parse'
-import { detectEdition, editionMarkers } from '../../seed/read/edition'
-import { matchRow, rowLabels } from '../../seed/read/labels'
-import { findTitles } from '../../seed/read/meta'
-import { readRow, yuanToWan } from '../../seed/read/split'
-import type { CellSpec } from '../../seed/read/split'
-import type { NumToken } from '../../seed/read/tokens'
-import { compactLabel } from '../../seed/read/text'
-import { bytesOf, textOf } from './corpus'
+import { getEdition, getTable } from '../../src/index.ts'
+import { parseReport, ParseRefusal } from '../../seed/index.ts'
+import { pickKind, toSourceInput } from '../../seed/parse.ts'
+import { detectEdition, editionMarkers } from '../../seed/read/edition.ts'
+import { matchRow, rowLabels } from '../../seed/read/labels.ts'
+import { findTitles } from '../../seed/read/meta.ts'
+import { readRow, yuanToWan } from '../../seed/read/split.ts'
+import type { CellSpec } from '../../seed/read/split.ts'
+import type { NumToken } from '../../seed/read/tokens.ts'
+import { compactLabel } from '../../seed/read/text.ts'
+import { bytesOf, textOf } from './corpus.ts'
 
 describe('source kind detection', () => {
   const kindOf = (file: string, name = file) => pickKind(toSourceInput(bytesOf(file), name)).kind
@@ -153,7 +153,7 @@ describe('splitting run-together digits', () => {
 
 describe('the project’s own XLSX export', () => {
   it('is read through seed/xlsx.ts as kind xlsx, giving back the report', async () => {
-    const { renderReportXlsx } = await import('../../src/render/xlsx')
+    const { renderReportXlsx } = await import('../../src/render/xlsx.ts')
     const expected = JSON.parse(textOf('corpus/real/huaian-city-gov-2024.expected.json')).report
     const bytes = new Uint8Array(await renderReportXlsx(expected))
     const { report, source } = await parseReport(bytes, { filename: 'export.bin' })

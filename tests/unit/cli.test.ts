@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { EDITION_IDS } from '../../src'
-import { CORPUS_DIR, expectedFiles } from '../helpers/corpus'
+import { EDITION_IDS } from '../../src/index.ts'
+import { CORPUS_DIR, expectedFiles } from '../helpers/corpus.ts'
 
 const run = promisify(execFile)
 const BIN = join(import.meta.dirname, '../../bin/xxgk.mjs')
@@ -99,9 +99,7 @@ describe('xxgk validate', () => {
     const { code, stdout } = await xxgk('validate', file, '--json')
     expect(code).toBe(1)
     const issues = JSON.parse(stdout).issues as { rule: string; path: string }[]
-    expect(issues.map((i) => `${i.rule} ${i.path}`)).toEqual(
-      expect.arrayContaining(['CELL.TYPE requests.granted.natural', 'SCHEMA requests.granted.nope']),
-    )
+    expect(issues.map((i) => `${i.rule} ${i.path}`)).toEqual(expect.arrayContaining(['CELL.TYPE requests.granted.natural', 'SCHEMA requests.granted.nope']))
   })
 })
 
@@ -124,7 +122,18 @@ describe('xxgk schema and rules', () => {
     expect(code).toBe(0)
     const { rules, equations } = JSON.parse(stdout)
     const ids = rules.map((r: { id: string }) => r.id)
-    for (const id of ['T3.BALANCE', 'T3.HANDLED_SUM', 'T3.ROW_TOTAL', 'T4.TOTAL', 'CELL.TYPE', 'X.CARRY', 'X.IN_FORCE', 'TEXT.MATCH', 'FEE.REPORTED', 'CELL.BLANK']) {
+    for (const id of [
+      'T3.BALANCE',
+      'T3.HANDLED_SUM',
+      'T3.ROW_TOTAL',
+      'T4.TOTAL',
+      'CELL.TYPE',
+      'X.CARRY',
+      'X.IN_FORCE',
+      'TEXT.MATCH',
+      'FEE.REPORTED',
+      'CELL.BLANK',
+    ]) {
       expect(ids).toContain(id)
     }
     const balance = equations['2021'].find((e: { rule: string; path: string }) => e.rule === 'T3.BALANCE' && e.path === 'requests.carriedForward.natural')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { conformsToSchema, editionIndex, reportSchemas } from '../../src'
-import { expectedFiles } from '../helpers/corpus'
+import { conformsToSchema, editionIndex, reportSchemas } from '../../src/index.ts'
+import { expectedFiles } from '../helpers/corpus.ts'
 
 // validateReport's fast checker must accept exactly what the published zod schema accepts.
 const files = expectedFiles()
@@ -42,10 +42,7 @@ function mutate(report: Record<string, any>, path: string, op: 'set' | 'delete' 
 describe.each(files.map((f) => [f.stem, f] as const))('conformsToSchema agrees with zod on %s', (_stem, file) => {
   const edition = file.report.edition as '2021' | '2019'
   const paths = containers(file.report)
-  const interesting = fc.oneof(
-    fc.anything(),
-    fc.constantFrom(null, undefined, 0, -0, -1, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '', '3', [], {}),
-  )
+  const interesting = fc.oneof(fc.anything(), fc.constantFrom(null, undefined, 0, -0, -1, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '', '3', [], {}))
 
   it('on single mutations', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { anyEditionSchema, validateReport } from '../../src'
-import { expectedFiles } from '../helpers/corpus'
+import { anyEditionSchema, validateReport } from '../../src/index.ts'
+import { expectedFiles } from '../helpers/corpus.ts'
 
 const files = expectedFiles()
 
@@ -29,8 +29,7 @@ describe('corpus expected reports', () => {
       it('has exactly the source errors the expected file lists', () => {
         const { issues } = validateReport(file.report)
         const errors = issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, path: i.path }))
-        const byKey = (a: { rule: string; path: string }, b: { rule: string; path: string }) =>
-          `${a.rule} ${a.path}`.localeCompare(`${b.rule} ${b.path}`)
+        const byKey = (a: { rule: string; path: string }, b: { rule: string; path: string }) => `${a.rule} ${a.path}`.localeCompare(`${b.rule} ${b.path}`)
         expect(errors.sort(byKey)).toEqual([...file.sourceErrors].sort(byKey))
       })
     })
@@ -45,12 +44,7 @@ describe('corpus expected reports', () => {
     expect(balance).toMatchObject({
       severity: 'error',
       path: 'requests.carriedForward.total',
-      cells: [
-        'requests.carriedForward.total',
-        'requests.received.total',
-        'requests.carriedOver.total',
-        'requests.totalHandled.total',
-      ],
+      cells: ['requests.carriedForward.total', 'requests.received.total', 'requests.carriedOver.total', 'requests.totalHandled.total'],
       reported: null,
       computed: 1,
     })

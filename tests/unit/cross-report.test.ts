@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { NotAReportError, validateReport } from '../../src'
-import { expectedFile } from '../helpers/corpus'
+import { NotAReportError, validateReport } from '../../src/index.ts'
+import { expectedFile } from '../helpers/corpus.ts'
 
 const pingtan2019 = expectedFile('pingtan-zone-gov-2019.format2019').report
 const pingtan2021 = expectedFile('pingtan-zone-gov-2021').report
 const pingtan2024 = expectedFile('pingtan-zone-gov-2024').report
 const pingtan2025 = expectedFile('pingtan-zone-gov-2025').report
 
-const crossIssues = (report: unknown, previous: unknown) =>
-  validateReport(report, { previous }).issues.filter((i) => i.rule.startsWith('X.'))
+const crossIssues = (report: unknown, previous: unknown) => validateReport(report, { previous }).issues.filter((i) => i.rule.startsWith('X.'))
 
 describe('cross-report rules on the same agency', () => {
   it('pingtan 2024 → 2025: the in-force count of normative documents does not follow (a finding of the source)', () => {
@@ -52,9 +51,7 @@ describe('cross-report rules on the same agency', () => {
     next.proactive.normativeDocuments = { issued: 10, repealed: 4, inForce: 440 + 10 - 4 }
     expect(crossIssues(next, pingtan2024)).toEqual([])
     next.proactive.regulations = { issued: 2, repealed: 0, inForce: 1 }
-    expect(crossIssues(next, pingtan2024).map((i) => [i.rule, i.path, i.computed])).toEqual([
-      ['X.IN_FORCE', 'proactive.regulations.inForce', 2],
-    ])
+    expect(crossIssues(next, pingtan2024).map((i) => [i.rule, i.path, i.computed])).toEqual([['X.IN_FORCE', 'proactive.regulations.inForce', 2]])
   })
 
   it('carries over across editions (2019 → 2020 in the 2019 format) and skips in-force there', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editionIndex, EDITIONS, getTable } from '../../src'
+import { editionIndex, EDITIONS, getTable } from '../../src/index.ts'
 
 // The keys as SPEC.md lists them: an independent copy, so a typo in the edition data fails here.
 const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total']

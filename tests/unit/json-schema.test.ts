@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { editionIndex, reportJsonSchema } from '../../src'
-import { expectedFiles } from '../helpers/corpus'
+import { editionIndex, reportJsonSchema } from '../../src/index.ts'
+import { expectedFiles } from '../helpers/corpus.ts'
 
 // The published JSON Schema, checked by an independent validator (ajv) on the corpus.
 const ajv = new Ajv2020({ strict: false, allErrors: true })
@@ -30,9 +30,7 @@ describe('published JSON Schema', () => {
     const validate = validators['2021']
     expect(validate(report)).toBe(false)
     const paths = validate.errors!.map((e) => e.instancePath)
-    expect(paths).toEqual(
-      expect.arrayContaining(['/requests/granted/natural', '/requests/withheld/stateSecret/commercial', '/requests/granted']),
-    )
+    expect(paths).toEqual(expect.arrayContaining(['/requests/granted/natural', '/requests/withheld/stateSecret/commercial', '/requests/granted']))
   })
 
   it('describes every cell with its Chinese and English label', () => {

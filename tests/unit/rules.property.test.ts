@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { editionIndex, equationChecks, validateReport } from '../../src'
-import type { EditionId, Issue } from '../../src'
-import { expectedFiles } from '../helpers/corpus'
+import { editionIndex, equationChecks, validateReport } from '../../src/index.ts'
+import type { EditionId, Issue } from '../../src/index.ts'
+import { expectedFiles } from '../helpers/corpus.ts'
 
 const files = expectedFiles()
 
@@ -94,12 +94,7 @@ const notCount = fc.oneof(
   fc.array(fc.integer(), { maxLength: 2 }),
   fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
 )
-const notAmount = fc.oneof(
-  fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY),
-  fc.string(),
-  fc.boolean(),
-)
+const notAmount = fc.oneof(fc.double({ max: -Number.MIN_VALUE, noNaN: true }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY), fc.string(), fc.boolean())
 const notSigned = fc.oneof(fc.double({ noInteger: true, noNaN: true }), fc.string(), fc.boolean())
 
 describe.each(files.map((f) => [f.stem, f] as const))('CELL.TYPE on %s', (_stem, file) => {
@@ -133,9 +128,11 @@ describe.each(files.map((f) => [f.stem, f] as const))('CELL.TYPE on %s', (_stem,
     } else {
       setPath(report, 'proactive.fees.amount', 12.345)
       setPath(report, 'proactive.licensing.decisions', 1.5)
-      expect(validateReport(report).issues.filter((i) => i.rule === 'CELL.TYPE').map((i) => i.path)).toEqual([
-        'proactive.licensing.decisions',
-      ])
+      expect(
+        validateReport(report)
+          .issues.filter((i) => i.rule === 'CELL.TYPE')
+          .map((i) => i.path),
+      ).toEqual(['proactive.licensing.decisions'])
     }
   })
 })

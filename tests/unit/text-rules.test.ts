@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateReport } from '../../src'
-import { corpusText, expectedFile } from '../helpers/corpus'
+import { validateReport } from '../../src/index.ts'
+import { corpusText, expectedFile } from '../helpers/corpus.ts'
 
 /** The text between two headings of a flattened corpus page. */
 function between(text: string, start: string, end?: string): string {
@@ -97,9 +97,7 @@ describe('TEXT.MATCH on real narratives', () => {
 
 describe('FEE.REPORTED (2021 edition, section 六)', () => {
   const fee = (stem: string, other: string | undefined) =>
-    validateReport({ ...expectedFile(stem).report, text: { overview: '…', other } }).issues.filter(
-      (i) => i.rule === 'FEE.REPORTED',
-    )
+    validateReport({ ...expectedFile(stem).report, text: { overview: '…', other } }).issues.filter((i) => i.rule === 'FEE.REPORTED')
 
   it('warns when section 六 says nothing about 信息处理费 (the seed township report)', () => {
     const issues = fee('wangji-township-2023', '无其他需要报告的事项。')
@@ -120,15 +118,11 @@ describe('FEE.REPORTED (2021 edition, section 六)', () => {
 
 describe('DEADLINE', () => {
   const late = (stem: string, publishedAt: string, agencyKind: string, agencyLevel: string) =>
-    validateReport(expectedFile(stem).report, { context: { publishedAt, agencyKind, agencyLevel } }).issues.filter(
-      (i) => i.rule === 'DEADLINE',
-    )
+    validateReport(expectedFile(stem).report, { context: { publishedAt, agencyKind, agencyLevel } }).issues.filter((i) => i.rule === 'DEADLINE')
 
   it('gives a county-or-higher government until 31 March', () => {
     expect(late('huaian-city-gov-2024', '2025-03-31', 'government', 'city')).toEqual([])
-    expect(late('huaian-city-gov-2024', '2025-04-01', 'government', 'city').map((i) => [i.reported, i.computed])).toEqual([
-      ['2025-04-01', '2025-03-31'],
-    ])
+    expect(late('huaian-city-gov-2024', '2025-04-01', 'government', 'city').map((i) => [i.reported, i.computed])).toEqual([['2025-04-01', '2025-03-31']])
   })
 
   it('gives departments and township governments until 31 January, in China time', () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { blankTotals, editionIndex, equationChecks, fillBlankTotals, validateReport } from '../../src'
-import { expectedFile, expectedFiles } from '../helpers/corpus'
+import { blankTotals, editionIndex, equationChecks, fillBlankTotals, validateReport } from '../../src/index.ts'
+import { expectedFile, expectedFiles } from '../helpers/corpus.ts'
 
 const TOTAL_RULES = ['T3.ROW_TOTAL', 'T3.HANDLED_SUM', 'T4.TOTAL']
 
 function totalPaths(edition: '2021' | '2019') {
-  return [...new Set(equationChecks(edition).filter((c) => TOTAL_RULES.includes(c.rule)).map((c) => c.target))]
+  return [
+    ...new Set(
+      equationChecks(edition)
+        .filter((c) => TOTAL_RULES.includes(c.rule))
+        .map((c) => c.target),
+    ),
+  ]
 }
 function setPath(report: Record<string, any>, path: string, value: unknown) {
   const keys = path.split('.')
@@ -41,9 +47,7 @@ describe('blank totals', () => {
   })
 
   it('fills the Shanghai blank carried-forward total with its computed value', () => {
-    expect(blankTotals(expectedFile('shanghai-stcsm-dept-2024').report)).toEqual([
-      { path: 'requests.carriedForward.total', value: 1 },
-    ])
+    expect(blankTotals(expectedFile('shanghai-stcsm-dept-2024').report)).toEqual([{ path: 'requests.carriedForward.total', value: 1 }])
   })
 
   it('never replaces a total that is given, even when it is wrong', () => {

@@ -4,14 +4,14 @@
  * and the chart of requests by outcome across years (sums from `GET /api/<reports>/stats`).
  */
 import React, { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { useApiUrl, useXxgkT } from '../hooks'
-import type { XxgkTranslationKey } from '../translations'
-import { AdminStyles } from '../styles'
-import { countStates, outcomeChartData, REPORT_STATES } from './model'
-import type { DashboardRow, Id, ReportState, YearRequests } from './model'
+import { useApiUrl, useXxgkT } from '../hooks.ts'
+import type { XxgkTranslationKey } from '../translations.ts'
+import { AdminStyles } from '../styles.tsx'
+import { countStates, outcomeChartData, REPORT_STATES } from './model.ts'
+import type { DashboardRow, Id, ReportState, YearRequests } from './model.ts'
 
 // The chart library loads with the dashboard only, not with every admin page (the edit view).
-const RequestsChart = lazy(() => import('./RequestsChart').then((m) => ({ default: m.RequestsChart })))
+const RequestsChart = lazy(() => import('./RequestsChart.tsx').then((m) => ({ default: m.RequestsChart })))
 
 export interface DashboardClientProps {
   year: number
@@ -82,12 +82,7 @@ export function DashboardClient(props: DashboardClientProps) {
       <h1>{t('dashboardTitle')}</h1>
       <form method="get" style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '8px 0 16px' }}>
         <label htmlFor="xxgk-dashboard-year">{t('dashboardYear')}</label>
-        <select
-          id="xxgk-dashboard-year"
-          name="year"
-          defaultValue={props.year}
-          onChange={(e) => (e.currentTarget.form as HTMLFormElement).submit()}
-        >
+        <select id="xxgk-dashboard-year" name="year" defaultValue={props.year} onChange={(e) => (e.currentTarget.form as HTMLFormElement).submit()}>
           {props.years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -131,9 +126,7 @@ export function DashboardClient(props: DashboardClientProps) {
                 <td>{row.report?.warningCount ?? '—'}</td>
                 <td>
                   {row.report && (
-                    <a href={`${props.adminRoute}/collections/${props.reportsSlug}/${encodeURIComponent(String(row.report.id))}`}>
-                      {t('dashboardOpen')}
-                    </a>
+                    <a href={`${props.adminRoute}/collections/${props.reportsSlug}/${encodeURIComponent(String(row.report.id))}`}>{t('dashboardOpen')}</a>
                   )}
                 </td>
               </tr>

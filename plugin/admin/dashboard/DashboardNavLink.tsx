@@ -2,8 +2,8 @@
 /** The dashboard's link in the admin navigation, for administrators and supervisors. */
 import { useAuth, useConfig } from '@payloadcms/ui'
 import React from 'react'
-import { useXxgkT } from '../hooks'
-import { DASHBOARD_PATH } from './path'
+import { useXxgkT } from '../hooks.ts'
+import { DASHBOARD_PATH } from './path.ts'
 
 export function DashboardNavLink(props: { path?: string }) {
   const { user } = useAuth()

@@ -7,10 +7,10 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, CollectionSlug, Where } from 'payload'
 import React from 'react'
-import { adminLang, translate } from '../translations'
-import { DashboardClient } from './DashboardClient'
-import { chinaDate, dashboardRows } from './model'
-import type { DashboardAgency, DashboardReport, Id } from './model'
+import { adminLang, translate } from '../translations.ts'
+import { DashboardClient } from './DashboardClient.tsx'
+import { chinaDate, dashboardRows } from './model.ts'
+import type { DashboardAgency, DashboardReport, Id } from './model.ts'
 
 export interface DashboardViewOptions {
   reports?: string

@@ -2,8 +2,8 @@
 /** Requests by outcome across years: a stacked bar per year and a line of requests received (recharts), from the stats endpoint's sums. */
 import React from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { AdminLang } from '../translations'
-import { outcomeSeries, shortLabel } from './model'
+import type { AdminLang } from '../translations.ts'
+import { outcomeSeries, shortLabel } from './model.ts'
 
 /** One colour per outcome group, readable on light and dark themes. */
 const COLOURS = ['#2f855a', '#68d391', '#c53030', '#dd6b20', '#805ad5', '#718096']

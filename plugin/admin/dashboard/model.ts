@@ -1,5 +1,5 @@
-import { EDITION_IDS, getEdition, getTable, RULES } from '../../../src'
-import type { DeadlineRule, Label } from '../../../src'
+import { EDITION_IDS, getEdition, getTable, RULES } from '@xxgk/schema'
+import type { DeadlineRule, Label } from '@xxgk/schema'
 
 /**
  * The supervisor's overview, as data: for one year, the state of each agency's report
@@ -93,9 +93,7 @@ export function dashboardRows(input: {
   }
   for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
   const byAgency = new Map(reports.filter((r) => r.year === year).map((r) => [key(r.agency), r]))
-  const rootAgencies = input.roots?.length
-    ? agencies.filter((a) => input.roots!.some((r) => key(r) === key(a.id)))
-    : (children.get('') ?? [])
+  const rootAgencies = input.roots?.length ? agencies.filter((a) => input.roots!.some((r) => key(r) === key(a.id))) : (children.get('') ?? [])
   const rows: DashboardRow[] = []
   const seen = new Set<string>()
   const visit = (agency: DashboardAgency, depth: number) => {

@@ -5,22 +5,22 @@
  * the writes it asks for.
  */
 import React, { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { cellLabel } from '../../../src'
-import type { Label } from '../../../src'
-import { labelText } from '../../../src/render/layout'
-import { onFocusRequest, takeFocusRequest } from '../focus'
-import { AdminStyles } from '../styles'
-import { MEASURES, markOnce, measureSince } from '../perf'
-import type { AdminLang, XxgkTranslationKey } from '../translations'
-import { candidateCells, describeCandidate, reasonText } from './ambiguities'
-import type { CellAmbiguity } from './ambiguities'
-import { parseCellText } from './input'
-import type { LiveCheck } from './live'
-import type { GridModel, ValueCell } from './model'
-import { keyMove, moveFrom } from './navigation'
-import type { CellMode } from './navigation'
-import { parseClipboard, pastePlan } from './paste'
-import { cellView, relatedCells } from './view'
+import { cellLabel } from '@xxgk/schema'
+import type { Label } from '@xxgk/schema'
+import { labelText } from '@xxgk/schema/render/layout'
+import { onFocusRequest, takeFocusRequest } from '../focus.ts'
+import { AdminStyles } from '../styles.tsx'
+import { MEASURES, markOnce, measureSince } from '../perf.ts'
+import type { AdminLang, XxgkTranslationKey } from '../translations.ts'
+import { candidateCells, describeCandidate, reasonText } from './ambiguities.ts'
+import type { CellAmbiguity } from './ambiguities.ts'
+import { parseCellText } from './input.ts'
+import type { LiveCheck } from './live.ts'
+import type { GridModel, ValueCell } from './model.ts'
+import { keyMove, moveFrom } from './navigation.ts'
+import type { CellMode } from './navigation.ts'
+import { parseClipboard, pastePlan } from './paste.ts'
+import { cellView, relatedCells } from './view.ts'
 
 export interface CellWrite {
   path: string
@@ -164,20 +164,17 @@ export function TableGrid(props: TableGridProps) {
     [write],
   )
 
-  const onFocus = useCallback(
-    (event: React.FocusEvent<HTMLDivElement>) => {
-      const target = event.target as HTMLInputElement
-      const path = target.dataset?.path
-      if (!path) return
-      justFocused.current = path
-      setFocused(path)
-      setMode('ready')
-      setEditing(null)
-      setStatus('')
-      target.select()
-    },
-    [],
-  )
+  const onFocus = useCallback((event: React.FocusEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLInputElement
+    const path = target.dataset?.path
+    if (!path) return
+    justFocused.current = path
+    setFocused(path)
+    setMode('ready')
+    setEditing(null)
+    setStatus('')
+    target.select()
+  }, [])
 
   const onBlur = useCallback((event: React.FocusEvent<HTMLDivElement>) => {
     if (!rootRef.current?.contains(event.relatedTarget as Node | null)) {

@@ -1,6 +1,6 @@
-import { editionIndex } from '../../../src'
-import type { EditionId, Label } from '../../../src'
-import { formatCellValue } from './input'
+import { editionIndex } from '@xxgk/schema'
+import type { EditionId, Label } from '@xxgk/schema'
+import { formatCellValue } from './input.ts'
 
 /**
  * Ambiguities the importer recorded on a draft (`{ path, candidates, chosen, reason }`; see
@@ -31,7 +31,7 @@ export function isAmbiguity(value: unknown): value is Ambiguity {
 
 export function reasonText(reason: Ambiguity['reason'], lang: 'zh' | 'en'): string {
   if (!reason) return ''
-  return typeof reason === 'string' ? reason : reason[lang] ?? ''
+  return typeof reason === 'string' ? reason : (reason[lang] ?? '')
 }
 
 /** The cells of the edition at or under a path (a cell, a row, a group of rows), in form order. */

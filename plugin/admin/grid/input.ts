@@ -1,6 +1,6 @@
-import { RULES } from '../../../src'
-import type { CellKind, CellTypeRule, Label } from '../../../src'
-import { formatNumber } from '../../../src/render/cells'
+import { RULES } from '@xxgk/schema'
+import type { CellKind, CellTypeRule, Label } from '@xxgk/schema'
+import { formatNumber } from '@xxgk/schema/render/cells'
 
 export type ParsedCell = { ok: true; value: number | null } | { ok: false; text: string; expected: Label }
 

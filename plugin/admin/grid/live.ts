@@ -1,6 +1,6 @@
-import { editionIndex, fillBlankTotals, isEditionId, validateReport } from '../../../src'
-import type { EditionId, Issue, Label, Report, Severity, ValidationContext, ValidationResult } from '../../../src'
-import { lexicalToPlainText } from '../../richtext'
+import { editionIndex, fillBlankTotals, isEditionId, validateReport } from '@xxgk/schema'
+import type { EditionId, Issue, Label, Report, Severity, ValidationContext, ValidationResult } from '@xxgk/schema'
+import { lexicalToPlainText } from '../../richtext.ts'
 
 /**
  * The live check behind the grids and the Validation tab: the form's values as interchange

@@ -1,6 +1,6 @@
-import type { CellDef, EditionId, TableKey } from '../../../src'
-import { placeGrid, tableGrid } from '../../../src/render/layout'
-import type { PlacedCell, TableGrid } from '../../../src/render/layout'
+import type { CellDef, EditionId, TableKey } from '@xxgk/schema'
+import { placeGrid, tableGrid } from '@xxgk/schema/render/layout'
+import type { PlacedCell, TableGrid } from '@xxgk/schema/render/layout'
 
 /**
  * The admin grid of one table: the printed form's layout (src/render/layout, the same grid the

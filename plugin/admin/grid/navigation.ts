@@ -1,4 +1,4 @@
-import type { GridModel, ValueCell } from './model'
+import type { GridModel, ValueCell } from './model.ts'
 
 /**
  * Keyboard movement between value cells, as in a spreadsheet. Rows of the printed form have

@@ -1,7 +1,7 @@
-import type { Label } from '../../../src'
-import { parseCellText } from './input'
-import type { GridModel } from './model'
-import { moveFrom } from './navigation'
+import type { Label } from '@xxgk/schema'
+import { parseCellText } from './input.ts'
+import type { GridModel } from './model.ts'
+import { moveFrom } from './navigation.ts'
 
 /**
  * Paste into the grid: what Excel and Word put on the clipboard, turned into a block of texts,

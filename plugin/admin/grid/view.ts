@@ -1,8 +1,8 @@
-import { formatNumber } from '../../../src/render/cells'
-import type { AdminLang } from '../translations'
-import type { CellAmbiguity } from './ambiguities'
-import { formatCellValue } from './input'
-import type { CellMark, LiveCheck } from './live'
+import { formatNumber } from '@xxgk/schema/render/cells'
+import type { AdminLang } from '../translations.ts'
+import type { CellAmbiguity } from './ambiguities.ts'
+import { formatCellValue } from './input.ts'
+import type { CellMark, LiveCheck } from './live.ts'
 
 /**
  * What one grid cell shows, from the form value and the live check: its text, the computed

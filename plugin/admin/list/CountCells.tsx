@@ -1,8 +1,8 @@
 'use client'
 /** List-view cells of a report's stored error and warning counts: a coloured pill, 无 / None at zero. */
 import React from 'react'
-import { useXxgkT } from '../hooks'
-import { AdminStyles } from '../styles'
+import { useXxgkT } from '../hooks.ts'
+import { AdminStyles } from '../styles.tsx'
 
 interface CellProps {
   cellData?: unknown

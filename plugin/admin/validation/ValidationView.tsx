@@ -6,14 +6,14 @@
  */
 import { useFormFields } from '@payloadcms/ui'
 import React, { useMemo } from 'react'
-import type { EditionId, Issue } from '../../../src'
-import { cellsUnder, describeCandidate, isAmbiguity, reasonText } from '../grid/ambiguities'
-import { requestCellFocus } from '../focus'
-import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from '../hooks'
-import type { AdminSlugs } from '../hooks'
-import { AdminStyles } from '../styles'
-import { groupIssues, issuePlace, ruleTitle } from './model'
-import { messageOnCell } from '../grid/live'
+import type { EditionId, Issue } from '@xxgk/schema'
+import { cellsUnder, describeCandidate, isAmbiguity, reasonText } from '../grid/ambiguities.ts'
+import { requestCellFocus } from '../focus.ts'
+import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from '../hooks.ts'
+import type { AdminSlugs } from '../hooks.ts'
+import { AdminStyles } from '../styles.tsx'
+import { groupIssues, issuePlace, ruleTitle } from './model.ts'
+import { messageOnCell } from '../grid/live.ts'
 
 export interface ValidationViewProps {
   slugs?: AdminSlugs
@@ -39,9 +39,7 @@ function IssueTable({ issues, edition, t, lang }: { issues: Issue[]; edition: Ed
           return (
             <tr key={`${issue.rule}:${issue.path}:${i}`} data-severity={issue.severity} data-rule={issue.rule} data-path={issue.path}>
               <td>
-                <span className={`xxgk-pill xxgk-pill--${issue.severity}`}>
-                  {issue.severity === 'error' ? t('severityError') : t('severityWarning')}
-                </span>
+                <span className={`xxgk-pill xxgk-pill--${issue.severity}`}>{issue.severity === 'error' ? t('severityError') : t('severityWarning')}</span>
               </td>
               <td>
                 {ruleTitle(issue.rule)[lang]}
@@ -94,7 +92,8 @@ export function ValidationView(props: ValidationViewProps) {
       {styles}
       <h3>{t('validationTitle')}</h3>
       <p className="xxgk-validation__summary" data-clean={errors + warnings === 0 ? '' : undefined}>
-        <strong>{t('validationSummary', { errors, warnings })}</strong> {errors > 0 ? t('validationBlocks') : errors + warnings === 0 ? t('validationClean') : ''}
+        <strong>{t('validationSummary', { errors, warnings })}</strong>{' '}
+        {errors > 0 ? t('validationBlocks') : errors + warnings === 0 ? t('validationClean') : ''}
       </p>
       <p className="xxgk-validation__note">{t('validationLive')}</p>
 

@@ -1,5 +1,5 @@
-import { editionIndex, RULES } from '../../../src'
-import type { EditionId, Issue, Label } from '../../../src'
+import { editionIndex, RULES } from '@xxgk/schema'
+import type { EditionId, Issue, Label } from '@xxgk/schema'
 
 /** The Validation tab's sections, from the live check's issues (errors first, as the engine orders them). */
 export interface IssueGroups {
@@ -12,9 +12,7 @@ export interface IssueGroups {
   crossReport: Issue[]
 }
 
-export const CROSS_REPORT_RULES: ReadonlySet<string> = new Set(
-  RULES.filter((r) => r.id.startsWith('X.')).map((r) => r.id),
-)
+export const CROSS_REPORT_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.id.startsWith('X.')).map((r) => r.id))
 
 export function groupIssues(issues: readonly Issue[]): IssueGroups {
   const groups: IssueGroups = { errors: [], warnings: [], blanks: [], crossReport: [] }

@@ -1,0 +1,17 @@
+import type { Access } from 'payload'
+import { readableAgencies, roleOf } from '../access.ts'
+import type { XxgkSlugs } from '../slugs.ts'
+
+export function agencyAccess(slugs: XxgkSlugs) {
+  const adminOnly: Access = ({ req }) => roleOf(req, slugs) === 'admin'
+  return {
+    read: (async ({ req }) => {
+      const agencies = await readableAgencies(req, slugs)
+      if (agencies === true) return true
+      return agencies.length ? { id: { in: agencies } } : false
+    }) as Access,
+    create: adminOnly,
+    update: adminOnly,
+    delete: adminOnly,
+  }
+}

@@ -1,0 +1,41 @@
+import type { Access, PayloadRequest, Where } from 'payload'
+import { readableAgencies, roleOf, sameId, userAgency } from '../access.ts'
+import type { XxgkSlugs } from '../slugs.ts'
+
+export function reportAccess(slugs: XxgkSlugs) {
+  const read: Access = async ({ req }) => {
+    const agencies = await readableAgencies(req, slugs)
+    if (agencies === true) return true
+    return agencies.length ? { agency: { in: agencies } } : false
+  }
+  const ownAgencyOnly = (req: PayloadRequest): Where | boolean => {
+    const role = roleOf(req, slugs)
+    if (role === 'admin') return true
+    const agency = userAgency(req)
+    if (role !== 'editor' || agency === null) return false
+    return { agency: { equals: agency } }
+  }
+  // versions keep the document's fields under `version.`: the same scope, queried there
+  const readVersions: Access = async (args) => {
+    const where = await read(args)
+    return typeof where === 'object' ? ({ 'version.agency': (where as Where).agency } as Where) : where
+  }
+  return {
+    read,
+    readVersions,
+    // an editor creates reports of its own agency only; `data.agency` is checked before anything is written
+    create: (({ req, data }) => {
+      const role = roleOf(req, slugs)
+      if (role === 'admin') return true
+      return role === 'editor' && sameId(data?.agency, userAgency(req))
+    }) as Access,
+    // an editor may not move a report to another agency
+    update: (({ req, data }) => {
+      const where = ownAgencyOnly(req)
+      if (where === true || where === false) return where
+      if (data && 'agency' in data && data.agency !== undefined && !sameId(data.agency, userAgency(req))) return false
+      return where
+    }) as Access,
+    delete: (({ req }) => ownAgencyOnly(req)) as Access,
+  }
+}

@@ -1,0 +1,15 @@
+import * as migration_20261125_180317_initial from './20261125_180317_initial'
+import * as migration_20261125_190703_import_api_keys_jobs from './20261125_190703_import_api_keys_jobs'
+
+export const migrations = [
+  {
+    up: migration_20261125_180317_initial.up,
+    down: migration_20261125_180317_initial.down,
+    name: '20261125_180317_initial',
+  },
+  {
+    up: migration_20261125_190703_import_api_keys_jobs.up,
+    down: migration_20261125_190703_import_api_keys_jobs.down,
+    name: '20261125_190703_import_api_keys_jobs',
+  },
+]
