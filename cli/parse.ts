@@ -64,9 +64,9 @@ const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s)))
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
 
 function cell(report: Report, table: TableKey, rowKey: string, column: string): unknown {
-  let node: any = report[table]
-  for (const k of rowKey.split('.')) node = node?.[k]
-  return node?.[column]
+  let node: unknown = report[table]
+  for (const k of rowKey.split('.')) node = (node as Record<string, unknown> | null | undefined)?.[k]
+  return (node as Record<string, unknown> | null | undefined)?.[column]
 }
 
 function formatTable(report: Report, key: TableKey, ambiguous: Set<string>): string[] {

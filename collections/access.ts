@@ -1,6 +1,6 @@
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { Role } from './roles.ts'
-import { ROLES } from './roles.ts'
+import { ROLES, USERS_WITHOUT_ROLE_KEY } from './roles.ts'
 import type { XxgkSlugs } from './slugs.ts'
 
 export type ID = string | number
@@ -29,7 +29,9 @@ export interface XxgkUser {
 export function roleOf(req: PayloadRequest, slugs: XxgkSlugs): Role | null {
   const user = req.user as XxgkUser | null | undefined
   if (!user || (user.collection && user.collection !== slugs.users)) return null
-  return user.role && (ROLES as readonly string[]).includes(user.role) ? user.role : null
+  // a user from before the plugin (no role yet) acts with the configured role
+  const role = user.role ?? (req.payload?.collections?.[slugs.users]?.config?.custom?.[USERS_WITHOUT_ROLE_KEY] as Role | undefined)
+  return role && (ROLES as readonly string[]).includes(role) ? role : null
 }
 
 export function userAgency(req: PayloadRequest): ID | null {

@@ -3,6 +3,9 @@ import type { Label } from '@xxgk/schema'
 export const ROLES = ['admin', 'supervisor', 'editor'] as const
 export type Role = (typeof ROLES)[number]
 
+/** Where the users collection keeps the role of users without one (its `custom`), for roleOf(). */
+export const USERS_WITHOUT_ROLE_KEY = 'xxgkUsersWithoutRole'
+
 export const ROLE_LABELS: Record<Role, Label> = {
   admin: { zh: '管理员', en: 'Administrator' },
   supervisor: { zh: '监督员（只读本机关及下级机关）', en: 'Supervisor (reads its agency and those below)' },

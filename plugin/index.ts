@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
 import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections/index.ts'
-import type { XxgkSlugs } from '../collections/index.ts'
+import type { Role, XxgkSlugs } from '../collections/index.ts'
 import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config.ts'
 import type { AdminOptions } from './admin/config.ts'
 import { reportEndpoints } from './endpoints/index.ts'
@@ -22,6 +22,12 @@ export interface XxgkPluginOptions {
    * validation hooks, the endpoints and the admin components. Default `true`.
    */
   enabled?: boolean
+  /**
+   * The role of users that have none yet: a host project's existing users after the migration
+   * that adds `role`. They act with it until an administrator gives them a role.
+   * @default 'admin'
+   */
+  usersWithoutRole?: Role
   /** Collection slugs; default `agencies`, `reports`, `users`. */
   slugs?: Partial<XxgkSlugs>
   overrides?: { agencies?: CollectionOverride; reports?: CollectionOverride; users?: CollectionOverride }
@@ -110,7 +116,8 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
 
     const others = (incoming.collections ?? []).filter((c) => c.slug !== slugs.users)
     const existingUsers = (incoming.collections ?? []).find((c) => c.slug === slugs.users)
-    let users = existingUsers ? extendUsersCollection(existingUsers, slugs) : usersCollection(slugs)
+    const usersOptions = { usersWithoutRole: options.usersWithoutRole }
+    let users = existingUsers ? extendUsersCollection(existingUsers, slugs, usersOptions) : usersCollection(slugs, usersOptions)
     let agencies = agenciesCollection(slugs)
     if (cache) {
       const clearing = (collection: CollectionConfig): CollectionConfig => ({

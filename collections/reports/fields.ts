@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, JSONField, PayloadComponent, RichTextField } from 'payload'
+import type { Field, JSONField, PayloadComponent, RichTextField } from 'payload'
 import { EDITIONS, reportSchemas } from '@xxgk/schema'
 import { EDITIONS_NEWEST_FIRST } from '../report-cells.ts'
 import type { Label, TableKey } from '@xxgk/schema'

@@ -11,8 +11,16 @@ export function userFields(slugs: XxgkSlugs): Field[] {
     {
       name: 'role',
       type: 'select',
-      required: true,
+      // not NOT NULL in the database: adding the column over existing users needs no default
+      // (they act as `usersWithoutRole`, collections/users/index.ts); every new user gets one
       saveToJWT: true,
+      admin: {
+        description: {
+          zh: '未设置角色的已有用户按插件选项 usersWithoutRole 处理（默认管理员）',
+          en: 'Existing users without a role act with the plugin option usersWithoutRole (default admin)',
+        },
+      },
+      validate: (value: unknown, { operation }: { operation?: string }) => (value || operation !== 'create' ? true : '请选择角色 / Choose a role'),
       label: { zh: '角色', en: 'Role' },
       options: ROLES.map((value) => ({ value, label: staticLabel(ROLE_LABELS[value]) })),
       // the very first user (Payload's create-first-user page) is the administrator

@@ -171,6 +171,8 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
   const agency = useAgency(slugs, agencyId)
   return useMemo(() => {
     const value = (path: string) => fields?.[path]?.value
+    // the live check's own cost, for the keystroke budget (plugin/admin/perf.ts); not rendered
+    // eslint-disable-next-line react-hooks/purity
     const started = performance.now()
     const check = liveCheck({
       edition,

@@ -6,9 +6,8 @@ export type Json = Record<string, unknown>
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export async function readJson(req: PayloadRequest): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  let text = ''
   try {
-    text = req.text ? await req.text() : JSON.stringify(req.data ?? null)
+    const text = req.text ? await req.text() : JSON.stringify(req.data ?? null)
     return { ok: true, value: JSON.parse(text) }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

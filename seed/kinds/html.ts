@@ -143,8 +143,9 @@ export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFact
       // rowspans covering columns after the last cell still count down
       for (const [col, left] of table.covered) if (col >= table.column) table.covered.set(col, left - 1)
       for (const [col, left] of table.covered) if (left <= 0) table.covered.delete(col)
-      if (table.layout) for (const c of table.row) c.text && lines.push({ cells: [{ text: c.text }] })
-      else if (table.row.length) lines.push({ cells: table.row })
+      if (table.layout) {
+        for (const c of table.row) if (c.text) lines.push({ cells: [{ text: c.text }] })
+      } else if (table.row.length) lines.push({ cells: table.row })
     }
     table.row = null
   }

@@ -45,7 +45,7 @@ const pdfjs = () =>
 let pdfjsFolder: string | null = null
 function pdfjsDir(): string {
   if (pdfjsFolder === null) {
-    let resolved: unknown = null
+    let resolved: unknown
     try {
       resolved = createRequire(import.meta.url).resolve('pdfjs-dist/package.json')
     } catch {

@@ -96,7 +96,7 @@ export interface ReadOptions {
 
 export function readRow(tokens: readonly ValueToken[], cells: readonly CellSpec[], equations: readonly LocalEquation[], options: ReadOptions): RowReading {
   const n = cells.length
-  let list = trimBlanks(tokens, n)
+  const list = trimBlanks(tokens, n)
   if (list.length === n) {
     const values = list.map((t, i) => (t.t === 'blank' ? null : valueOf(t.digits, cells[i]!.kind, t.negative, t.unit, false)))
     if (values.every((v) => v !== undefined)) {
@@ -130,7 +130,6 @@ export function readRow(tokens: readonly ValueToken[], cells: readonly CellSpec[
     candidates.push(...crossing.candidates.filter((c) => c.crossings > 0))
     complete &&= crossing.complete
   }
-  if (list.length > n) list = list.slice(0, n)
   return { candidates: rank(candidates), complete }
 }
 

@@ -43,6 +43,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** A file name safe on every system, from the report's agency and year. */
 export function exportFilename(report: Report, format: ExportFormat): string {
+  // control characters are not allowed in file names
+  // eslint-disable-next-line no-control-regex
   const stem = `${report.agency ?? ''}-${report.year ?? ''}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[-_.\s]+|[-_.\s]+$/g, '')
   return `${stem || 'report'}.${format}`
 }

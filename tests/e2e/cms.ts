@@ -144,7 +144,7 @@ export class Api {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const bytes = Buffer.from(await response.arrayBuffer())
-    let parsed: unknown = null
+    let parsed: unknown
     try {
       parsed = JSON.parse(bytes.toString('utf8'))
     } catch {

@@ -91,7 +91,7 @@ export function http(baseUrl: string) {
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     })
     const text = await response.text()
-    let json: any = null
+    let json: any
     try {
       json = JSON.parse(text)
     } catch {

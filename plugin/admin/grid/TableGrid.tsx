@@ -116,11 +116,13 @@ export function TableGrid(props: TableGridProps) {
 
   // the latest props for the stable handlers below
   const latest = useRef(props)
-  latest.current = props
   const editingRef = useRef(editing)
-  editingRef.current = editing
   const modeRef = useRef(mode)
-  modeRef.current = mode
+  useLayoutEffect(() => {
+    latest.current = props
+    editingRef.current = editing
+    modeRef.current = mode
+  })
 
   const inputAt = useCallback((path: string) => rootRef.current?.querySelector<HTMLInputElement>(`input[data-path="${path}"]`) ?? null, [])
 
