@@ -17,10 +17,11 @@ for (const [dir, project] of [
   ['.', 'tsconfig.build.json'],
 ]) {
   rmSync(path.join(root, dir, 'dist'), { recursive: true, force: true })
-  const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' })
+  // tsc's output to stderr: `npm pack --json` prints its answer on stdout
+  const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: ['ignore', 2, 2] })
   if (result.status !== 0) {
     console.error(`[xxgk] building ${project} failed`)
     process.exit(result.status ?? 1)
   }
 }
-console.log('[xxgk] built src/dist (@xxgk/schema) and dist (xxgk)')
+console.error('[xxgk] built src/dist (@xxgk/schema) and dist (xxgk)')

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import type { Role } from './roles.ts'
 import { ROLES, USERS_WITHOUT_ROLE_KEY } from './roles.ts'
 import type { XxgkSlugs } from './slugs.ts'
@@ -29,9 +29,13 @@ export interface XxgkUser {
 export function roleOf(req: PayloadRequest, slugs: XxgkSlugs): Role | null {
   const user = req.user as XxgkUser | null | undefined
   if (!user || (user.collection && user.collection !== slugs.users)) return null
-  // a user from before the plugin (no role yet) acts with the configured role
-  const role = user.role ?? (req.payload?.collections?.[slugs.users]?.config?.custom?.[USERS_WITHOUT_ROLE_KEY] as Role | undefined)
-  return role && (ROLES as readonly string[]).includes(role) ? role : null
+  return effectiveRole(req.payload, slugs, user.role)
+}
+
+/** A stored role, or for a user from before the plugin (no role yet) the configured `usersWithoutRole`. */
+export function effectiveRole(payload: Payload | undefined, slugs: XxgkSlugs, stored: unknown): Role | null {
+  const role = stored ?? (payload?.collections?.[slugs.users]?.config?.custom?.[USERS_WITHOUT_ROLE_KEY] as Role | undefined)
+  return typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? (role as Role) : null
 }
 
 export function userAgency(req: PayloadRequest): ID | null {

@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
+import { roleOf } from '../../collections/index.ts'
 import type { ID, XxgkSlugs } from '../../collections/index.ts'
 import type { Label } from '@xxgk/schema'
 import type { ImportRefusal, ImportUser } from '../../seed/import/index.ts'
@@ -18,7 +19,7 @@ export function refuse(status: number, reason: Label, problems: Problem[] = [], 
 export const fromRefusal = (refusal: ImportRefusal, file?: string) => refuse(refusal.status, refusal.reason, refusal.problems, file)
 
 export const asImportUser = (req: PayloadRequest, slugs: XxgkSlugs): ImportUser | null =>
-  req.user ? ({ collection: slugs.users, ...(req.user as object) } as ImportUser) : null
+  req.user ? ({ collection: slugs.users, ...(req.user as object), role: roleOf(req, slugs) } as ImportUser) : null
 
 /** Starts the job now in this process (no cron needed); a failure to start is logged, the job stays queued. */
 export function startJob(payload: Payload, id: ID): void {

@@ -3,7 +3,7 @@
  * files): the files run through the importer as the user who uploaded them.
  */
 import type { TaskConfig } from 'payload'
-import { relationId } from '../../collections/index.ts'
+import { effectiveRole, relationId } from '../../collections/index.ts'
 import type { ID, XxgkSlugs } from '../../collections/index.ts'
 import { localStore, runImport } from '../../seed/import/index.ts'
 import type { FileOutcome, ImportUser } from '../../seed/import/index.ts'
@@ -54,7 +54,14 @@ export function importTask(slugs: XxgkSlugs): TaskConfig<ImportTaskIO> {
     handler: async ({ input, job, req }) => {
       const { user: userId, files } = input
       const found = await req.payload.findByID({ collection: slugs.users, id: userId, depth: 0, overrideAccess: true, disableErrors: true })
-      const user = found ? ({ collection: slugs.users, ...found, agency: relationId((found as { agency?: unknown }).agency) } as ImportUser) : null
+      const user = found
+        ? ({
+            collection: slugs.users,
+            ...found,
+            role: effectiveRole(req.payload, slugs, (found as { role?: unknown }).role),
+            agency: relationId((found as { agency?: unknown }).agency),
+          } as ImportUser)
+        : null
       const inputs = files.map((f) => ({ file: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) }))
       const summary = await runImport(inputs, localStore(req.payload, { user, slugs }))
       const stored: StoredResults = { user: userId, files: files.map((f) => f.name), results: summary.results, finishedAt: new Date().toISOString() }
