@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { getEdition, NotAReportError, validateReport } from '@xxgk/schema'
-import type { Issue } from '@xxgk/schema'
+import type { EditionId, Issue } from '@xxgk/schema'
 import { paint, readJsonFile, UnusableInputError } from './io.ts'
 
 const USAGE = 'usage: xxgk validate <report.json> [--previous <prev.json>] [--json]'
@@ -49,8 +49,8 @@ export async function validateCommand(argv: string[]): Promise<number> {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ issues: result.issues }, null, 2)}\n`)
     } else {
-      const r = result.report ?? (report as { agency?: string; year?: number; edition: '2021' })
-      const edition = getEdition((report as { edition: '2021' | '2019' }).edition).label
+      const r = result.report ?? (report as { agency?: string; year?: number; edition: EditionId })
+      const edition = getEdition((report as { edition: EditionId }).edition).label
       process.stdout.write(`${file}\n${r.agency ?? '?'} ${r.year ?? '?'} · ${edition.zh} / ${edition.en}\n`)
       const summary = `${result.errors} 个错误 errors, ${result.warnings} 个警告 warnings`
       process.stdout.write(`${result.errors ? paint(31, `✗ ${summary}`) : paint(32, `✓ ${summary}`)}\n`)

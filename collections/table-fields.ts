@@ -1,5 +1,5 @@
 import type { Field, GroupField, NumberField, PayloadComponent } from 'payload'
-import { EDITION_IDS, getEdition, getTable } from '@xxgk/schema'
+import { CURRENT_EDITION, EDITION_IDS, getEdition, getTable } from '@xxgk/schema'
 import type { EditionId, Label, TableKey } from '@xxgk/schema'
 import { EDITIONS_NEWEST_FIRST, joinLabels, TABLE_KEYS, tableTree } from './report-cells.ts'
 import type { TableNode } from './report-cells.ts'
@@ -18,7 +18,7 @@ export interface TableFieldOptions {
 function editionCondition(editions: readonly EditionId[]) {
   if (editions.length === EDITION_IDS.length) return undefined
   const set = new Set<string>(editions)
-  return (data: { edition?: unknown }) => set.has(String(data?.edition ?? '2021'))
+  return (data: { edition?: unknown }) => set.has(String(data?.edition ?? CURRENT_EDITION))
 }
 
 const NUMBER_STEP = { count: 1, signedCount: 1, amount: 0.0001 } as const
@@ -83,7 +83,7 @@ function tableLabel(table: TableKey): Label {
  * names are the interchange keys, so the stored document has the interchange shape.
  */
 export function tableGroupField(table: TableKey, options: TableFieldOptions = {}): GroupField {
-  const note = getTable(getEdition('2021'), table).note
+  const note = getTable(getEdition(CURRENT_EDITION), table).note
   const field: GroupField = {
     name: table,
     type: 'group',

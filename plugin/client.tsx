@@ -5,6 +5,7 @@
  */
 import { useField } from '@payloadcms/ui'
 import type { JSONFieldClientComponent } from 'payload'
+import type { Ambiguity as SchemaAmbiguity } from '@xxgk/schema'
 import React from 'react'
 
 export {
@@ -28,12 +29,7 @@ interface StoredIssue {
 
 const cell: React.CSSProperties = { padding: '4px 8px', borderBottom: '1px solid var(--theme-elevation-100)', verticalAlign: 'top' }
 
-interface Ambiguity {
-  path?: string
-  candidates?: unknown[]
-  chosen?: unknown
-  reason?: string | { zh?: string; en?: string }
-}
+type Ambiguity = Partial<Omit<SchemaAmbiguity, 'reason'>> & { reason?: string | { zh?: string; en?: string } }
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { allCells, relationId, TABLE_KEYS, TEXT_SECTIONS } from '../collections/index.ts'
 import type { XxgkSlugs } from '../collections/index.ts'
-import { isEditionId } from '@xxgk/schema'
+import { EDITION_IDS, isEditionId } from '@xxgk/schema'
 import type { Label } from '@xxgk/schema'
 import { AMBIGUOUS_AGENCY, findAgenciesByName, isPlausibleId, loadAgency, UNKNOWN_AGENCY } from './agencies.ts'
 import type { FieldProblem } from './errors.ts'
@@ -115,8 +115,8 @@ function checkScalars(data: Json, problems: FieldProblem[]): void {
   if (data.edition !== undefined && !isEditionId(data.edition)) {
     problems.push(
       problem('edition', {
-        zh: `edition: 格式版本应为 "2021" 或 "2019"，实际为 ${show(data.edition)}`,
-        en: `edition: expected "2021" or "2019", got ${show(data.edition)}`,
+        zh: `edition: 格式版本应为 ${EDITION_IDS.map((id) => `"${id}"`).join(' 或 ')}，实际为 ${show(data.edition)}`,
+        en: `edition: expected ${EDITION_IDS.map((id) => `"${id}"`).join(' or ')}, got ${show(data.edition)}`,
       }),
     )
   }

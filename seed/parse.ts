@@ -1,4 +1,4 @@
-import { editionIndex, getEdition, getTable, validateReport } from '@xxgk/schema'
+import { CURRENT_EDITION, editionIndex, getEdition, getTable, validateReport } from '@xxgk/schema'
 import type { EditionId, Report, TableKey } from '@xxgk/schema'
 import { KINDS } from './kinds/index.ts'
 import type { KindModule, SourceInput } from './kinds/kind.ts'
@@ -104,7 +104,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
   const markerCount = Object.values(editionReading.found).reduce((n, f) => n + f.length, 0)
 
   // A provisional edition is needed to find the tables; the year decides only if the headers cannot.
-  const provisional = edition ?? '2021'
+  const provisional = edition ?? CURRENT_EDITION
   const regions = findRegions(plain.text, provisional)
   const tokens = tokenize(doc, plain, tableRanges(plain.text.length, regions, edition === null ? findRegions(plain.text, '2019') : null))
   const options = { fuzzy: module.options.fuzzyLabels, placement: module.options.blankPlacement }

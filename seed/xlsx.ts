@@ -1,16 +1,8 @@
 import ExcelJS from 'exceljs'
-import { EDITION_IDS, getEdition, NotAReportError, validateReport } from '@xxgk/schema'
-import type { EditionDef, EditionId, Issue, Label, Report } from '@xxgk/schema'
+import { CURRENT_EDITION, EDITION_IDS, getEdition, NotAReportError, validateReport } from '@xxgk/schema'
+import type { Ambiguity, EditionDef, EditionId, Issue, Label, Report } from '@xxgk/schema'
 import { labelText, placeGrid, tableGrid } from '@xxgk/schema/render/layout'
 import { sheetName, XLSX_LAYOUT } from '@xxgk/schema/render/xlsx'
-
-/** A reading the importer had to choose between (none for XLSX: every cell has one place). */
-export interface Ambiguity {
-  path: string
-  candidates: unknown[]
-  chosen: unknown
-  reason: Label
-}
 
 export interface ImportResult {
   report: Report
@@ -129,7 +121,7 @@ export async function parseReportXlsx(data: Uint8Array | ArrayBuffer): Promise<I
   const fields = info ? readInfo(info) : new Map<string, ExcelJS.Row>()
   const sheets = XLSX_LAYOUT.tableKeys.map((key) => {
     // Tables carry the same labels (hence sheet names) in both editions.
-    const table = getEdition('2021').tables.find((t) => t.key === key)!
+    const table = getEdition(CURRENT_EDITION).tables.find((t) => t.key === key)!
     const sheet = findSheet(workbook, table.label)
     if (!sheet) {
       fail(`缺少工作表「${sheetName(table.label, 'zh')}」`, `the sheet "${sheetName(table.label, 'en')}" is missing`)
@@ -145,7 +137,7 @@ export async function parseReportXlsx(data: Uint8Array | ArrayBuffer): Promise<I
   const fitting = EDITION_IDS.filter((id) => mismatches.get(id) === null)
   const stated = statedEdition(fields.get('edition'))
   if (fitting.length === 0) {
-    const m = mismatches.get(stated?.id ?? '2021')!
+    const m = mismatches.get(stated?.id ?? CURRENT_EDITION)!
     fail(
       `${m.where} 应为「${m.wanted}」，实为「${m.found}」：不是年度报告表格的版式`,
       `${m.where} should read "${m.wanted}" but reads "${m.found}": not the layout of the report's tables`,

@@ -1,14 +1,14 @@
 import type { Field, JSONField, PayloadComponent, RichTextField } from 'payload'
-import { EDITIONS, reportSchemas } from '@xxgk/schema'
+import { CURRENT_EDITION, EDITIONS, NARRATIVE_KEYS, reportSchemas } from '@xxgk/schema'
 import { EDITIONS_NEWEST_FIRST } from '../report-cells.ts'
-import type { Label, TableKey } from '@xxgk/schema'
+import type { Label, NarrativeKey, TableKey } from '@xxgk/schema'
 import { staticLabel } from '../labels.ts'
 import type { XxgkSlugs } from '../slugs.ts'
 import { tableGroupField } from '../table-fields.ts'
 import type { TableFieldOptions } from '../table-fields.ts'
 
-export const TEXT_SECTIONS = ['overview', 'problems', 'other'] as const
-export type TextSection = (typeof TEXT_SECTIONS)[number]
+export const TEXT_SECTIONS = NARRATIVE_KEYS
+export type TextSection = NarrativeKey
 
 /** A label kept as zod metadata in src/schema.ts ({ title: zh, description: en }). */
 function schemaLabel(schema: unknown): Label {
@@ -16,7 +16,7 @@ function schemaLabel(schema: unknown): Label {
   return { zh: meta?.title ?? '', en: meta?.description ?? '' }
 }
 
-const SCHEMA = reportSchemas['2021'].shape
+const SCHEMA = reportSchemas[CURRENT_EDITION].shape
 const textShape = (SCHEMA.text as unknown as { unwrap: () => { shape: Record<TextSection, unknown> } }).unwrap().shape
 
 export const REPORT_LABELS = {
@@ -129,7 +129,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
       name: 'edition',
       type: 'select',
       required: true,
-      defaultValue: '2021',
+      defaultValue: CURRENT_EDITION,
       label: { zh: '格式版本', en: 'Edition' },
       options: EDITIONS_NEWEST_FIRST.map((id) => ({
         value: id,

@@ -4,7 +4,7 @@
  * renders only the active tab), so the request is kept until a grid that has the cell takes it,
  * and the tab holding that table is activated by its label.
  */
-import { getEdition, getTable } from '@xxgk/schema'
+import { CURRENT_EDITION, getEdition, getTable } from '@xxgk/schema'
 import type { TableKey } from '@xxgk/schema'
 import { tableOfPath } from './grid/model.ts'
 
@@ -28,7 +28,7 @@ export function onFocusRequest(listener: () => void): () => void {
 
 /** The labels a table's tab may carry (the same in both editions and languages). */
 function tableTabLabels(table: TableKey): string[] {
-  const label = getTable(getEdition('2021'), table).label
+  const label = getTable(getEdition(CURRENT_EDITION), table).label
   return [label.zh, label.en]
 }
 

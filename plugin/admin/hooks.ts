@@ -1,6 +1,7 @@
 'use client'
 import { useAllFormFields, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useEffect, useMemo, useState } from 'react'
+import { NARRATIVE_KEYS } from '@xxgk/schema'
 import type { Report } from '@xxgk/schema'
 import { formReport, liveCheck } from './grid/live.ts'
 import { MEASURES, measureSince } from './perf.ts'
@@ -180,7 +181,7 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
       year,
       agency: agencyKey,
       title: fields?.title?.value,
-      text: { overview: value('text.overview'), problems: value('text.problems'), other: value('text.other') },
+      text: Object.fromEntries(NARRATIVE_KEYS.map((key) => [key, value(`text.${key}`)])),
       previous: previous.previous?.report ?? null,
       context: {
         publishedAt: (value('publishedAt') as string | null | undefined) ?? null,

@@ -15,7 +15,21 @@ export const REPORT_FIELDS = {
   title: { zh: '标题', en: 'Title' },
 } as const satisfies Record<string, Label>
 
-export type NarrativeKey = 'overview' | 'problems' | 'other'
+/** The narrative sections' keys under `text`, in the order the format prints them. */
+export const NARRATIVE_KEYS = ['overview', 'problems', 'other'] as const
+export type NarrativeKey = (typeof NARRATIVE_KEYS)[number]
+
+/**
+ * A reading an importer could not settle from the source: the cell (or row, table, field) at
+ * `path`, every reading the source allows, the one the report carries (null when none could be
+ * chosen) and why there is more than one and why this one.
+ */
+export interface Ambiguity {
+  path: string
+  candidates: unknown[]
+  chosen: unknown
+  reason: Label
+}
 
 /** Headings of the narrative sections 一, 五 and 六 (`text.overview`, `text.problems`, `text.other`). */
 export const NARRATIVE_SECTIONS: Readonly<Record<NarrativeKey, Label>> = {

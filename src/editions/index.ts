@@ -13,6 +13,9 @@ export const EDITIONS: Readonly<Record<EditionId, EditionDef>> = {
 
 export const EDITION_IDS = Object.keys(EDITIONS) as EditionId[]
 
+/** The edition in force (国办公开办函〔2021〕30号): new reports use it, readers fall back to it. */
+export const CURRENT_EDITION: EditionId = '2021'
+
 export function isEditionId(value: unknown): value is EditionId {
   return typeof value === 'string' && Object.hasOwn(EDITIONS, value)
 }

@@ -1,6 +1,6 @@
 import { INVALID, readReport } from '../conforms.ts'
 import type { CellRead } from '../conforms.ts'
-import { editionIndex, isEditionId } from '../editions/index.ts'
+import { EDITION_IDS, editionIndex, isEditionId } from '../editions/index.ts'
 import type { EditionId } from '../editions/index.ts'
 import { NotAReportError } from '../errors.ts'
 import { reportSchemas } from '../schema.ts'
@@ -115,8 +115,8 @@ function assertReport(input: unknown, where: string): asserts input is Json & { 
   if (!isEditionId(input.edition)) {
     throw new NotAReportError(
       {
-        zh: `缺少或无法识别格式版本 edition（应为 "2021" 或 "2019"，实际为 ${showRaw(input.edition) ?? '空'}）`,
-        en: `missing or unknown edition (expected "2021" or "2019", got ${showRaw(input.edition) ?? 'nothing'})`,
+        zh: `缺少或无法识别格式版本 edition（应为 ${EDITION_IDS.map((id) => `"${id}"`).join(' 或 ')}，实际为 ${showRaw(input.edition) ?? '空'}）`,
+        en: `missing or unknown edition (expected ${EDITION_IDS.map((id) => `"${id}"`).join(' or ')}, got ${showRaw(input.edition) ?? 'nothing'})`,
       },
       where ? `${where}.edition` : 'edition',
     )

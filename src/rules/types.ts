@@ -1,4 +1,5 @@
 import type { EditionId, RowRole, TableKey } from '../editions/types.ts'
+import type { NarrativeKey } from '../editions/document.ts'
 import type { Label } from '../labels.ts'
 
 export type Severity = 'error' | 'warning'
@@ -68,13 +69,13 @@ export interface TextFigure {
 
 export interface TextMatchRule extends RuleBase {
   kind: 'textMatch'
-  sections: readonly ('overview' | 'problems' | 'other')[]
+  sections: readonly NarrativeKey[]
   figures: readonly TextFigure[]
 }
 
 export interface TextMentionsRule extends RuleBase {
   kind: 'textMentions'
-  section: 'overview' | 'problems' | 'other'
+  section: NarrativeKey
   /** Any one of these words counts as a mention. */
   words: readonly string[]
 }

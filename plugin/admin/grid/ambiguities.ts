@@ -1,5 +1,5 @@
 import { editionIndex } from '@xxgk/schema'
-import type { EditionId, Label } from '@xxgk/schema'
+import type { Ambiguity as SchemaAmbiguity, EditionId, Label } from '@xxgk/schema'
 import { formatCellValue } from './input.ts'
 
 /**
@@ -8,10 +8,8 @@ import { formatCellValue } from './input.ts'
  * rows (nested objects) or a field. The grid shows each on the cells under its path until a
  * person confirms the reading or picks another one.
  */
-export interface Ambiguity {
-  path: string
-  candidates: unknown[]
-  chosen: unknown
+export interface Ambiguity extends Omit<SchemaAmbiguity, 'reason'> {
+  /** As stored: older imports kept a plain string. */
   reason?: Label | string | null
   /** Set when a person confirmed the reading in the admin. */
   confirmed?: boolean
