@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -32,7 +33,10 @@ export const hasDevelopmentCondition = () =>
  * Payload (Lexical's node entry) under tsx without it exits silently or hangs (PAYLOAD-NOTES).
  */
 function rerunWithDevelopmentCondition(argv: string[]): Promise<number> {
-  const bin = path.resolve(import.meta.dirname, '..', 'bin', 'xxgk.mjs')
+  // the package's bin/xxgk.mjs: beside cli/ in the sources, two folders up from dist/cli when installed
+  let dir = import.meta.dirname
+  while (!existsSync(path.join(dir, 'bin', 'xxgk.mjs')) && path.dirname(dir) !== dir) dir = path.dirname(dir)
+  const bin = path.join(dir, 'bin', 'xxgk.mjs')
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim() }
   const child = spawn(process.execPath, [...process.execArgv, bin, 'import', ...argv], { stdio: 'inherit', env })
   return new Promise((resolve) => {
