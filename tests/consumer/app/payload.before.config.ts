@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { buildConfig } from 'payload'
-import { Users } from './collections/Users.ts'
+import { Users } from './collections/Users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -7,7 +7,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { xxgkPlugin } from 'xxgk'
-import { Users } from './collections/Users.ts'
+import { Users } from './collections/Users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -1,5 +1,5 @@
 // The app's existing user, created before the plugin is added (run with `payload run`).
-import config from '../payload.before.config.ts'
+import config from '../payload.before.config'
 import { getPayload } from 'payload'
 
 const payload = await getPayload({ config })
