@@ -1,5 +1,6 @@
 import * as migration_20261125_180322_initial from './20261125_180322_initial'
 import * as migration_20261125_190710_import_api_keys_jobs from './20261125_190710_import_api_keys_jobs'
+import * as migration_20261201_222222_users_role_optional from './20261201_222222_users_role_optional'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261125_190710_import_api_keys_jobs.up,
     down: migration_20261125_190710_import_api_keys_jobs.down,
     name: '20261125_190710_import_api_keys_jobs',
+  },
+  {
+    up: migration_20261201_222222_users_role_optional.up,
+    down: migration_20261201_222222_users_role_optional.down,
+    name: '20261201_222222_users_role_optional',
   },
 ]
