@@ -8,6 +8,7 @@ import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
+import { restrictLockReads, withLockCheck } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
 
@@ -131,10 +132,15 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
       collections: [
         ...others,
-        applyOverride(agencies, options.overrides?.agencies),
-        applyOverride(reports, options.overrides?.reports),
-        applyOverride(users, options.overrides?.users),
+        // lock checks inside the request's transaction (plugin/locks.ts): the PostgreSQL pool never deadlocks
+        withLockCheck(applyOverride(agencies, options.overrides?.agencies)),
+        withLockCheck(applyOverride(reports, options.overrides?.reports)),
+        withLockCheck(applyOverride(users, options.overrides?.users)),
       ],
+      onInit: async (payload) => {
+        await incoming.onInit?.(payload)
+        await restrictLockReads(slugs)(payload)
+      },
     }
     // the import's batch job (plugin/jobs/importTask.ts); registered even when disabled, so the schema stays the same
     config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
