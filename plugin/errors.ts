@@ -68,7 +68,9 @@ export function problemsError(problems: readonly FieldProblem[], req?: PayloadRe
     en: p.message.en,
     ...(p.rule && { rule: p.rule }),
   }))
-  return new ValidationError({ collection, errors, req } as ConstructorParameters<typeof ValidationError>[0], req?.t)
+  const error = new ValidationError({ collection, errors, req } as ConstructorParameters<typeof ValidationError>[0], req?.t)
+  error.name = 'ValidationError' // bundlers minify class names: the name sets the log level (info, not error)
+  return error
 }
 
 export function issuesError(issues: readonly Issue[], req?: PayloadRequest, collection?: string): ValidationError {

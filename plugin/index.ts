@@ -8,7 +8,8 @@ import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
-import { restrictLockReads, withLockCheck } from './locks.ts'
+import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
+import { lockCheckInTransaction, restrictLockReads } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
 
@@ -52,6 +53,11 @@ export interface XxgkPluginOptions {
 
 export const ISSUES_FIELD_COMPONENT = ADMIN_COMPONENTS.validation
 export const AMBIGUITIES_FIELD_COMPONENT = 'xxgk/client#AmbiguitiesField'
+
+function guarded(collection: CollectionConfig, options: { unknownKeys: boolean }): CollectionConfig {
+  const first = [requestGuard(options), lockCheckInTransaction()]
+  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...first, ...(collection.hooks?.beforeOperation ?? [])] } }
+}
 
 function applyOverride(base: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
   if (!override) return base
@@ -132,15 +138,25 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
       collections: [
         ...others,
-        // lock checks inside the request's transaction (plugin/locks.ts): the PostgreSQL pool never deadlocks
-        withLockCheck(applyOverride(agencies, options.overrides?.agencies)),
-        withLockCheck(applyOverride(reports, options.overrides?.reports)),
-        withLockCheck(applyOverride(users, options.overrides?.users)),
+        // first of all: the request's shape (plugin/guard.ts), then the lock check inside the
+        // request's transaction (plugin/locks.ts: the PostgreSQL pool never deadlocks)
+        guarded(applyOverride(agencies, options.overrides?.agencies), { unknownKeys: true }),
+        guarded(applyOverride(reports, options.overrides?.reports), { unknownKeys: true }),
+        guarded(applyOverride(users, options.overrides?.users), { unknownKeys: false }),
       ],
       onInit: async (payload) => {
         await incoming.onInit?.(payload)
         await restrictLockReads(slugs)(payload)
       },
+    }
+    // refusals are expected answers, not faults: logged at info whatever a bundler named the classes
+    config.loggingLevels = {
+      ValidationError: 'info',
+      NotFound: 'info',
+      Forbidden: 'info',
+      Locked: 'info',
+      ...({ PayloadTooLarge: 'info' } as Config['loggingLevels']),
+      ...incoming.loggingLevels,
     }
     // the import's batch job (plugin/jobs/importTask.ts); registered even when disabled, so the schema stays the same
     config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
@@ -148,7 +164,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
         ...incoming.hooks,
-        afterError: [...(incoming.hooks?.afterError ?? []), keepErrorDetails(toSnakeCase(slugs.reports))],
+        afterError: [...(incoming.hooks?.afterError ?? []), bodyFaultsAreClientErrors, keepErrorDetails(toSnakeCase(slugs.reports))],
       }
     }
     return config

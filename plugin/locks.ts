@@ -64,22 +64,19 @@ export function lockCheckInTransaction(): CollectionBeforeOperationHook {
         const fresh = now - new Date(lock.updatedAt ?? 0).getTime() <= seconds * 1000
         if (fresh && String(byId) !== String(req.user?.id)) {
           const docId = typeof lock.document?.value === 'object' ? (lock.document.value as { id?: unknown })?.id : lock.document?.value
-          throw new Locked(
+          const error = new Locked(
             bilingual({
               zh: `文档 ${String(docId)} 正由其他用户编辑（已锁定），暂不能${operation === 'delete' ? '删除' : '修改'}；可稍后再试，或在编辑页接管`,
               en: `document ${String(docId)} is being edited by another user (locked) and cannot be ${operation === 'delete' ? 'deleted' : 'modified'} now; try again later or take it over in its edit view`,
             }),
           )
+          error.name = 'Locked' // bundlers minify class names; the name sets the log level
+          throw error
         }
       }
     }
     return { ...args, overrideLock: true }
   }
-}
-
-/** Adds the in-transaction lock check first among a collection's beforeOperation hooks. */
-export function withLockCheck<T extends { hooks?: { beforeOperation?: CollectionBeforeOperationHook[] } }>(collection: T): T {
-  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [lockCheckInTransaction(), ...(collection.hooks?.beforeOperation ?? [])] } }
 }
 
 /**
