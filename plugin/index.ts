@@ -9,6 +9,7 @@ import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
 import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
+import type { AfterErrorHook } from 'payload'
 import { lockCheckInTransaction, restrictLockReads } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
@@ -54,7 +55,14 @@ export interface XxgkPluginOptions {
 export const ISSUES_FIELD_COMPONENT = ADMIN_COMPONENTS.validation
 export const AMBIGUITIES_FIELD_COMPONENT = 'xxgk/client#AmbiguitiesField'
 
-function guarded(collection: CollectionConfig, options: { unknownKeys: boolean }): CollectionConfig {
+/** One afterError hook: unparsable bodies become 400s (plugin/guard.ts), then 4xx details are kept. */
+const clientErrors =
+  (keep: AfterErrorHook): AfterErrorHook =>
+  (args) =>
+    bodyFaultsAreClientErrors(args) ?? keep(args)
+
+function guarded(collection: CollectionConfig, options: { enabled: boolean; unknownKeys: boolean }): CollectionConfig {
+  if (!options.enabled) return collection
   const first = [requestGuard(options), lockCheckInTransaction()]
   return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...first, ...(collection.hooks?.beforeOperation ?? [])] } }
 }
@@ -140,9 +148,9 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
         ...others,
         // first of all: the request's shape (plugin/guard.ts), then the lock check inside the
         // request's transaction (plugin/locks.ts: the PostgreSQL pool never deadlocks)
-        guarded(applyOverride(agencies, options.overrides?.agencies), { unknownKeys: true }),
-        guarded(applyOverride(reports, options.overrides?.reports), { unknownKeys: true }),
-        guarded(applyOverride(users, options.overrides?.users), { unknownKeys: false }),
+        guarded(applyOverride(agencies, options.overrides?.agencies), { enabled, unknownKeys: true }),
+        guarded(applyOverride(reports, options.overrides?.reports), { enabled, unknownKeys: true }),
+        guarded(applyOverride(users, options.overrides?.users), { enabled, unknownKeys: false }),
       ],
       onInit: async (payload) => {
         await incoming.onInit?.(payload)
@@ -164,7 +172,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
         ...incoming.hooks,
-        afterError: [...(incoming.hooks?.afterError ?? []), bodyFaultsAreClientErrors, keepErrorDetails(toSnakeCase(slugs.reports))],
+        afterError: [...(incoming.hooks?.afterError ?? []), clientErrors(keepErrorDetails(toSnakeCase(slugs.reports)))],
       }
     }
     return config
