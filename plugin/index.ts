@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
 import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections/index.ts'
 import type { XxgkSlugs } from '../collections/index.ts'
+import { roleOf } from '../collections/access.ts'
 import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config.ts'
 import type { AdminOptions } from './admin/config.ts'
 import { reportEndpoints } from './endpoints/index.ts'
@@ -167,7 +168,18 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       ...incoming.loggingLevels,
     }
     // the import's batch job (plugin/jobs/importTask.ts); registered even when disabled, so the schema stays the same
-    config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
+    config.jobs = {
+      ...incoming.jobs,
+      // running, queueing and cancelling jobs over REST (`/api/payload-jobs/run` …): administrators only;
+      // the import endpoint queues and starts its own job through the Local API
+      access: {
+        run: ({ req }) => roleOf(req, slugs) === 'admin',
+        queue: ({ req }) => roleOf(req, slugs) === 'admin',
+        cancel: ({ req }) => roleOf(req, slugs) === 'admin',
+        ...incoming.jobs?.access,
+      },
+      tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)],
+    }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
