@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, buildWorld, http, REPORTS, reportFor, SEED } from './fixtures.ts'
 import type { World } from './fixtures.ts'
 import { startHarness } from './harness.ts'
+import { localStore } from '../../seed/import/index.ts'
+import { parseFile } from '../import/helpers.ts'
 import type { Harness } from './harness.ts'
 
 type PgPool = { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -85,4 +87,35 @@ describe('PostgreSQL under concurrent writes', () => {
     expect(login.status).toBe(200)
     expect(await idleInTransaction()).toBe(0)
   }, 90_000)
+
+  it('two imports of the same 30 files at once: 30 agencies, 30 reports, every file imported or updated (item 3)', async () => {
+    const parsed = await parseFile('corpus/seed/wangji-township-2023.pdf-text.txt')
+    const files = Array.from({ length: 30 }, (_, i) => {
+      const copy = structuredClone(parsed)
+      copy.report.agency = `并发测试${i}乡人民政府`
+      return { file: `f${i}.txt`, parsed: copy }
+    })
+    const store = localStore(h.payload)
+    const run = async (order: typeof files) => {
+      const outcomes: string[] = []
+      // five at a time within each run, as a busy server would
+      for (let i = 0; i < order.length; i += 5) {
+        const settled = await Promise.allSettled(order.slice(i, i + 5).map((f) => store.store(f)))
+        for (const s of settled) outcomes.push(s.status === 'fulfilled' ? s.value.status : `failed: ${String((s.reason as Error)?.message ?? s.reason)}`)
+      }
+      return outcomes
+    }
+    const start = performance.now()
+    const [a, b] = await Promise.all([run(files), run([...files].reverse())])
+    const wall = Math.round(performance.now() - start)
+    const all = [...a!, ...b!]
+    const tally = all.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {})
+    console.log('[concurrency] two imports of 30 files:', JSON.stringify({ wall, tally }))
+    const agencies = await api(h.payload).find({ collection: 'agencies', where: { name: { like: '并发测试' } }, limit: 100, depth: 0 })
+    expect(agencies.totalDocs).toBe(30)
+    const reports = await api(h.payload).count({ collection: REPORTS, where: { agency: { in: agencies.docs.map((d) => d.id) } } })
+    expect(reports.totalDocs).toBe(30)
+    expect(tally.imported).toBe(30)
+    expect(tally.updated).toBe(30)
+  }, 120_000)
 })
