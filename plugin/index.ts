@@ -11,6 +11,7 @@ import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
 import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
 import type { AfterErrorHook } from 'payload'
+import { followDraftAgency } from './move.ts'
 import { lockCheckInTransaction, restrictLockReads } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
@@ -118,7 +119,12 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       const hooks = reportHooks(slugs)
       reports = {
         ...reports,
-        hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
+        hooks: {
+          beforeOperation: [hooks.beforeOperation],
+          beforeChange: [hooks.beforeChange],
+          afterChange: [followDraftAgency(slugs)],
+          afterRead: [hooks.afterRead],
+        },
         endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
       reports = withReportAdmin(reports, slugs, options.admin)

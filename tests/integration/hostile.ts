@@ -164,6 +164,45 @@ export function hostileSuite(kind: DatabaseKind) {
     })
   })
 
+  describe('a draft moved to another agency: access follows the newest version on every path (item 4)', () => {
+    it('the old agency loses it everywhere, the new agency has it everywhere', async () => {
+      const created = await api(h.payload).create({ collection: REPORTS, data: reportFor(SEED, world.agencies.township.id, 2021, { _status: 'published' }) })
+      const id = created.id
+      const moved = await client.call('PATCH', `/api/reports/${id}?draft=true`, {
+        token: tokens.admin,
+        body: { agency: world.agencies.otherCity.id, title: '移交草稿' },
+      })
+      expect(moved.status).toBe(200)
+      const listed = async (token: string) =>
+        ((await client.call('GET', `/api/reports?draft=true&limit=100&depth=0`, { token })).json.docs as Json[]).map((d) => String(d.id))
+      const versions = async (token: string) => (await client.call('GET', `/api/reports/versions?where[parent][equals]=${id}&depth=0`, { token })).json
+      // the old agency's editor
+      const old = tokens.editor!
+      expect((await client.call('GET', `/api/reports/${id}?draft=true`, { token: old })).status).toBe(404)
+      expect((await client.call('GET', `/api/reports/${id}`, { token: old })).status).toBe(404)
+      expect(await listed(old)).not.toContain(String(id))
+      expect((await versions(old)).docs ?? []).toHaveLength(0)
+      const edit = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: old, body: { title: '拿回来' } })
+      expect([403, 404]).toContain(edit.status)
+      const publish = await client.call('PATCH', `/api/reports/${id}`, { token: old, body: { _status: 'published' } })
+      expect([403, 404]).toContain(publish.status)
+      expect((await client.call('GET', `/api/reports/${id}/export?format=json`, { token: old })).status).toBeGreaterThanOrEqual(403)
+      // the new agency's editor
+      const now = tokens.otherEditor!
+      const read = await client.call('GET', `/api/reports/${id}?draft=true`, { token: now })
+      expect(read.status).toBe(200)
+      expect(read.json.title).toBe('移交草稿')
+      expect(await listed(now)).toContain(String(id))
+      expect((await versions(now)).docs.length).toBeGreaterThan(0)
+      expect((await client.call('GET', `/api/reports/${id}/export?format=json`, { token: now })).status).toBe(200)
+      const edited = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: now, body: { title: '新机关编辑' } })
+      expect(edited.status).toBe(200)
+      const published = await client.call('PATCH', `/api/reports/${id}`, { token: now, body: { _status: 'published' } })
+      expect(published.status).toBe(200)
+      expect(String(published.json.doc.agency?.id ?? published.json.doc.agency)).toBe(String(world.agencies.otherCity.id))
+    })
+  })
+
   describe('locks (items 1 and 10)', () => {
     it('a document locked by another user is still refused (423), checked inside the transaction', async () => {
       await (h.payload as any).create({
