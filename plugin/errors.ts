@@ -68,7 +68,9 @@ export function problemsError(problems: readonly FieldProblem[], req?: PayloadRe
     en: p.message.en,
     ...(p.rule && { rule: p.rule }),
   }))
-  return new ValidationError({ collection, errors, req } as ConstructorParameters<typeof ValidationError>[0], req?.t)
+  const error = new ValidationError({ collection, errors, req } as ConstructorParameters<typeof ValidationError>[0], req?.t)
+  error.name = 'ValidationError' // bundlers minify class names: the name sets the log level (info, not error)
+  return error
 }
 
 export function issuesError(issues: readonly Issue[], req?: PayloadRequest, collection?: string): ValidationError {
@@ -91,6 +93,11 @@ const UNIQUE_MESSAGE: Label = {
   en: 'A report of this agency for this year already exists (one report per agency and year)',
 }
 
+const AGENCY_EXISTS: Label = {
+  zh: '同一上级机关下已有同名机关（机关由名称和上级机关确定）',
+  en: 'an agency of this name already exists under the same parent (an agency is its name and its parent)',
+}
+
 /**
  * Keeps the details of 4xx errors in REST responses. In a production Next build the error
  * classes exist twice (two bundled copies of payload), so Payload's own `instanceof` check
@@ -105,10 +112,11 @@ export function keepErrorDetails(reportsTable: string): AfterErrorHook {
     const errors = shaped.data.errors.map((entry) =>
       entry.tableName === reportsTable && (entry.path === 'agency' || entry.path === 'year')
         ? { ...entry, path: 'year', message: bilingual(UNIQUE_MESSAGE), zh: UNIQUE_MESSAGE.zh, en: UNIQUE_MESSAGE.en }
-        : entry,
+        : entry.path === 'identity'
+          ? { ...entry, path: 'name', message: bilingual(AGENCY_EXISTS), zh: AGENCY_EXISTS.zh, en: AGENCY_EXISTS.en }
+          : entry,
     )
-    const message =
-      errors.length !== shaped.data.errors.length || errors.some((e, i) => e !== shaped.data!.errors![i]) ? bilingual(UNIQUE_MESSAGE) : (shaped.message ?? '')
+    const message = errors.some((e, i) => e !== shaped.data!.errors![i]) ? errors.map((e) => e.message).join('; ') : (shaped.message ?? '')
     // class names are minified in production bundles: name the error by its status
     const name = status === 400 ? 'ValidationError' : (STATUS_ERROR_NAMES[status] ?? shaped.name ?? 'APIError')
     return {

@@ -105,6 +105,23 @@ function checkText(data: Json, problems: FieldProblem[]): void {
 
 const problem = (path: string, message: Label, rule = 'SCHEMA'): FieldProblem => ({ path, message, rule })
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * A date as ISO 8601 with a day that exists: "2024-01-31" or a full timestamp. "2019" (a year
+ * only: a 500 on PostgreSQL) and "2024-02-30" (SQLite silently stored 2024-03-01) are refused.
+ */
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  const m = ISO_DATE.exec(value.trim())
+  if (!m) return false
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false
+  return !Number.isNaN(new Date(value).getTime())
+}
+
 function checkScalars(data: Json, problems: FieldProblem[]): void {
   if (data.year !== undefined && data.year !== null) {
     const year = typeof data.year === 'string' && /^\s*\d{4}\s*$/.test(data.year) ? Number(data.year) : data.year
@@ -129,7 +146,7 @@ function checkScalars(data: Json, problems: FieldProblem[]): void {
     )
   }
   const date = data.publishedAt
-  if (date !== undefined && date !== null && (typeof date !== 'string' || Number.isNaN(new Date(date).getTime()))) {
+  if (date !== undefined && date !== null && !isCalendarDate(date)) {
     problems.push(
       problem('publishedAt', {
         zh: `publishedAt: 公布日期应为日期（如 2024-01-31），实际为 ${show(date)}`,

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, Field, PayloadComponent, Plugin, RichTextField } from 'payload'
 import { agenciesCollection, DEFAULT_SLUGS, extendUsersCollection, reportsCollection, usersCollection } from '../collections/index.ts'
 import type { Role, XxgkSlugs } from '../collections/index.ts'
+import { roleOf } from '../collections/access.ts'
 import { ADMIN_COMPONENTS, slugProps, withAdminViews, withReportAdmin } from './admin/config.ts'
 import type { AdminOptions } from './admin/config.ts'
 import { reportEndpoints } from './endpoints/index.ts'
@@ -8,6 +9,10 @@ import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
+import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
+import type { AfterErrorHook } from 'payload'
+import { followDraftAgency } from './move.ts'
+import { lockCheckInTransaction, restrictLockReads } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
 
@@ -57,6 +62,18 @@ export interface XxgkPluginOptions {
 
 export const ISSUES_FIELD_COMPONENT = ADMIN_COMPONENTS.validation
 export const AMBIGUITIES_FIELD_COMPONENT = 'xxgk/client#AmbiguitiesField'
+
+/** One afterError hook: unparsable bodies become 400s (plugin/guard.ts), then 4xx details are kept. */
+const clientErrors =
+  (keep: AfterErrorHook): AfterErrorHook =>
+  (args) =>
+    bodyFaultsAreClientErrors(args) ?? keep(args)
+
+function guarded(collection: CollectionConfig, options: { enabled: boolean; unknownKeys: boolean }): CollectionConfig {
+  if (!options.enabled) return collection
+  const first = [requestGuard(options), lockCheckInTransaction()]
+  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...first, ...(collection.hooks?.beforeOperation ?? [])] } }
+}
 
 function applyOverride(base: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
   if (!override) return base
@@ -108,7 +125,12 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       const hooks = reportHooks(slugs)
       reports = {
         ...reports,
-        hooks: { beforeOperation: [hooks.beforeOperation], beforeChange: [hooks.beforeChange], afterRead: [hooks.afterRead] },
+        hooks: {
+          beforeOperation: [hooks.beforeOperation],
+          beforeChange: [hooks.beforeChange],
+          afterChange: [followDraftAgency(slugs)],
+          afterRead: [hooks.afterRead],
+        },
         endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
       }
       reports = withReportAdmin(reports, slugs, options.admin)
@@ -138,18 +160,44 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       admin: { ...incoming.admin, user: incoming.admin?.user ?? slugs.users },
       collections: [
         ...others,
-        applyOverride(agencies, options.overrides?.agencies),
-        applyOverride(reports, options.overrides?.reports),
-        applyOverride(users, options.overrides?.users),
+        // first of all: the request's shape (plugin/guard.ts), then the lock check inside the
+        // request's transaction (plugin/locks.ts: the PostgreSQL pool never deadlocks)
+        guarded(applyOverride(agencies, options.overrides?.agencies), { enabled, unknownKeys: true }),
+        guarded(applyOverride(reports, options.overrides?.reports), { enabled, unknownKeys: true }),
+        guarded(applyOverride(users, options.overrides?.users), { enabled, unknownKeys: false }),
       ],
+      onInit: async (payload) => {
+        await incoming.onInit?.(payload)
+        await restrictLockReads(slugs)(payload)
+      },
+    }
+    // refusals are expected answers, not faults: logged at info whatever a bundler named the classes
+    config.loggingLevels = {
+      ValidationError: 'info',
+      NotFound: 'info',
+      Forbidden: 'info',
+      Locked: 'info',
+      ...({ PayloadTooLarge: 'info' } as Config['loggingLevels']),
+      ...incoming.loggingLevels,
     }
     // the import's batch job (plugin/jobs/importTask.ts); registered even when disabled, so the schema stays the same
-    config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
+    config.jobs = {
+      ...incoming.jobs,
+      // running, queueing and cancelling jobs over REST (`/api/payload-jobs/run` …): administrators only;
+      // the import endpoint queues and starts its own job through the Local API
+      access: {
+        run: ({ req }) => roleOf(req, slugs) === 'admin',
+        queue: ({ req }) => roleOf(req, slugs) === 'admin',
+        cancel: ({ req }) => roleOf(req, slugs) === 'admin',
+        ...incoming.jobs?.access,
+      },
+      tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)],
+    }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
       config.hooks = {
         ...incoming.hooks,
-        afterError: [...(incoming.hooks?.afterError ?? []), keepErrorDetails(toSnakeCase(slugs.reports))],
+        afterError: [...(incoming.hooks?.afterError ?? []), clientErrors(keepErrorDetails(toSnakeCase(slugs.reports)))],
       }
     }
     return config

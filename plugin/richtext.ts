@@ -47,23 +47,43 @@ export function isLexicalState(value: unknown): value is LexicalState {
   return typeof root === 'object' && root !== null && Array.isArray((root as LexicalNode).children)
 }
 
-function inlineText(node: LexicalNode): string {
+/** Deepest nesting of a Lexical state accepted on write; real documents nest a handful of levels (lists in lists). */
+export const MAX_LEXICAL_DEPTH = 64
+
+/** How deep a JSON value nests (objects and arrays), counted without recursion; stops counting past `limit`. */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (typeof node !== 'object' || node === null) continue
+    if (depth > deepest) deepest = depth
+    if (deepest > limit) return deepest
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+function inlineText(node: LexicalNode, depth = 0): string {
   if (node.type === 'linebreak') return '\n'
   if (node.type === 'tab') return '\t'
   if (typeof node.text === 'string') return node.text
-  return (node.children ?? []).map(inlineText).join('')
+  // nesting beyond any real document is not read (writes refuse it: plugin/incoming.ts)
+  if (depth > MAX_LEXICAL_DEPTH * 2 || !Array.isArray(node.children)) return ''
+  return node.children.map((child) => inlineText(child, depth + 1)).join('')
 }
 
 const CONTAINERS = new Set(['root', 'list', 'table', 'tablerow'])
 
-function blockLines(node: LexicalNode, lines: string[]): void {
+function blockLines(node: LexicalNode, lines: string[], depth = 0): void {
+  if (depth > MAX_LEXICAL_DEPTH * 2) return
   if (node.type && CONTAINERS.has(node.type)) {
-    for (const child of node.children ?? []) blockLines(child, lines)
+    for (const child of node.children ?? []) blockLines(child, lines, depth + 1)
     return
   }
   if (node.type === 'listitem' && node.children?.some((c) => c.type === 'list')) {
     for (const child of node.children) {
-      if (child.type === 'list') blockLines(child, lines)
+      if (child.type === 'list') blockLines(child, lines, depth + 1)
       else lines.push(inlineText(child))
     }
     return

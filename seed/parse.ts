@@ -15,6 +15,7 @@ import type { CellValue } from './read/split.ts'
 import { readTables } from './read/tables.ts'
 import { compactLabel } from './read/text.ts'
 import { tokenize } from './read/tokens.ts'
+import { checkInputLimits } from './limits.ts'
 import { ParseRefusal, refuse } from './refusal.ts'
 import type { Ambiguity, ParseOptions, ParseResult, SourceKind } from './types.ts'
 
@@ -26,6 +27,7 @@ import type { Ambiguity, ParseOptions, ParseResult, SourceKind } from './types.t
  */
 export async function parseReport(input: Uint8Array | ArrayBuffer | string, options: ParseOptions = {}): Promise<ParseResult> {
   const source = toSourceInput(input, options.filename ?? '')
+  checkInputLimits(source) // bounded time and memory (seed/limits.ts)
   const module = pickKind(source, options.kind)
   if (module.parse) {
     const parsed = await module.parse(source)

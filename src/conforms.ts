@@ -1,5 +1,6 @@
 import { editionIndex } from './editions/index.ts'
 import type { CellKind, EditionId } from './editions/index.ts'
+import { CELL_MAXIMUM } from './rules/definitions.ts'
 
 /** A cell as read for the rules: its number, null when blank, INVALID when not a valid value. */
 export const INVALID = Symbol('invalid')
@@ -10,7 +11,7 @@ type Check = (value: unknown) => boolean
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export function validCell(kind: CellKind, v: unknown): v is number {
-  if (typeof v !== 'number') return false
+  if (typeof v !== 'number' || !(Math.abs(v) <= CELL_MAXIMUM)) return false
   if (kind === 'amount') return Number.isFinite(v) && v >= 0
   return Number.isSafeInteger(v) && (kind === 'signedCount' || v >= 0)
 }

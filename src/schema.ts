@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { EDITION_IDS, editionIndex, getEdition, NARRATIVE_SECTIONS, REPORT_FIELDS, REPORT_NAME } from './editions/index.ts'
 import type { CellKind, EditionId } from './editions/index.ts'
 import type { Label } from './labels.ts'
+import { CELL_MAXIMUM } from './rules/definitions.ts'
 
 const meta = (label: Label) => ({ title: label.zh, description: label.en })
 
 const CELL_SCHEMAS: Record<CellKind, () => z.ZodType> = {
-  count: () => z.number().int().min(0).nullable(),
-  signedCount: () => z.number().int().nullable(),
-  amount: () => z.number().min(0).nullable(),
+  count: () => z.number().int().min(0).max(CELL_MAXIMUM).nullable(),
+  signedCount: () => z.number().int().min(-CELL_MAXIMUM).max(CELL_MAXIMUM).nullable(),
+  amount: () => z.number().min(0).max(CELL_MAXIMUM).nullable(),
 }
 
 type Shape = Record<string, z.ZodType>

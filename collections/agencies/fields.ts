@@ -31,6 +31,15 @@ export function agencyFields(slugs: XxgkSlugs): Field[] {
           : '行政区划代码应为 6 位数字 / The administrative division code must be 6 digits',
     },
     {
+      // the agency's identity, kept by the database: one agency of a name under one parent (or at the top)
+      name: 'identity',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { hidden: true, readOnly: true },
+      label: { zh: '机关标识', en: 'Identity' },
+    },
+    {
       name: 'parent',
       type: 'relationship',
       relationTo: slugs.agencies,

@@ -1,4 +1,5 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { relationId } from '../access.ts'
 import { agencyAccess } from './access.ts'
 import { agencyFields } from './fields.ts'
 import type { XxgkSlugs } from '../slugs.ts'
@@ -14,5 +15,21 @@ export function agenciesCollection(slugs: XxgkSlugs): CollectionConfig {
     },
     access: agencyAccess(slugs),
     fields: agencyFields(slugs),
+    hooks: { beforeChange: [agencyIdentity] },
   }
+}
+
+/** `<parent id or empty>/<name>`: what makes two agencies the same one. */
+export const agencyIdentityOf = (name: unknown, parent: unknown) => `${String(relationId(parent) ?? '')}/${String(name ?? '').trim()}`
+
+/**
+ * Keeps `identity` (unique in the database) in step with name and parent on every write, so two
+ * agencies of one name under one parent cannot exist, even when two imports create it at once.
+ */
+const agencyIdentity: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const name = data.name !== undefined ? data.name : originalDoc?.name
+  const parent = data.parent !== undefined ? data.parent : originalDoc?.parent
+  if (typeof data.name === 'string') data.name = data.name.trim()
+  data.identity = agencyIdentityOf(name, parent)
+  return data
 }

@@ -15,10 +15,19 @@ export function reportAccess(slugs: XxgkSlugs) {
     if (role !== 'editor' || agency === null) return false
     return { agency: { equals: agency } }
   }
-  // versions keep the document's fields under `version.`: the same scope, queried there
+  // the versions of the documents the user may read, by the document's agency now (not the agency
+  // each old version had): a report moved to another agency takes its history with it
   const readVersions: Access = async (args) => {
     const where = await read(args)
-    return typeof where === 'object' ? ({ 'version.agency': (where as Where).agency } as Where) : where
+    if (typeof where !== 'object') return where
+    const { docs } = await args.req.payload.db.find<{ id: string | number }>({
+      collection: slugs.reports,
+      where: where as Where,
+      select: { id: true },
+      pagination: false,
+      req: args.req,
+    })
+    return docs.length ? ({ parent: { in: docs.map((d) => d.id) } } as Where) : false
   }
   return {
     read,

@@ -29,13 +29,29 @@ export interface DatabaseOptions {
   schemaName?: string
 }
 
+/**
+ * PostgreSQL pool settings. Every write holds one connection for its transaction (the plugin
+ * keeps Payload's lock check on that connection, plugin/locks.ts); these bound what a fault
+ * can cost: a request waits at most `connectionTimeoutMillis` for a connection (an error, not
+ * a hang), and the server ends a session left idle inside a transaction after a minute.
+ */
+export function postgresPool(url: string) {
+  const number = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) ? Number(value) : fallback)
+  return {
+    connectionString: url,
+    max: number(process.env.XXGK_PG_POOL_MAX, 10),
+    connectionTimeoutMillis: number(process.env.XXGK_PG_ACQUIRE_TIMEOUT_MS, 15_000),
+    idle_in_transaction_session_timeout: 60_000,
+  }
+}
+
 /** The database adapter for a DATABASE_URL: SQLite file, PostgreSQL, or MongoDB (mongoose). */
 export function databaseAdapter(options: DatabaseOptions): DatabaseAdapterObj {
   const { url, push = false } = options
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({
-      pool: { connectionString: url },
+      pool: postgresPool(url),
       migrationDir: path.join(options.migrationsDir, 'postgres'),
       push,
       ...(options.schemaName && { schemaName: options.schemaName }),

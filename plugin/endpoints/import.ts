@@ -9,7 +9,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { ID, XxgkSlugs } from '../../collections/index.ts'
 import { checkImportRole, importFile, isImportRefusal } from '../../seed/import/index.ts'
-import { IMPORT_QUEUE, IMPORT_TASK } from '../jobs/importTask.ts'
+import { randomUUID } from 'node:crypto'
+import { IMPORT_QUEUE, IMPORT_TASK, resultsKey } from '../jobs/importTask.ts'
 import type { ImportTaskIO } from '../jobs/importTask.ts'
 import { asImportUser, fromRefusal, refuse, startJob } from './import-shared.ts'
 
@@ -83,8 +84,10 @@ export function importEndpoint(slugs: XxgkSlugs): Endpoint {
       const job = await queue({
         task: IMPORT_TASK,
         queue: IMPORT_QUEUE,
-        input: { user: String(user!.id), files: uploads.map((u) => ({ name: u.name, data: Buffer.from(u.bytes).toString('base64') })) },
+        input: { user: String(user!.id), batch: randomUUID(), files: uploads.map((u) => ({ name: u.name, data: Buffer.from(u.bytes).toString('base64') })) },
       })
+      // the database may hand out the id of a finished (deleted) job again: its results are not this batch's
+      await req.payload.kv.delete(resultsKey(job.id)).catch(() => undefined)
       startJob(req.payload, job.id)
       return Response.json(
         {

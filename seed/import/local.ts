@@ -208,6 +208,30 @@ async function undo(payload: Payload, slugs: XxgkSlugs, written: { agency: ID | 
  * for anything the user or the data is refused for.
  */
 export async function storeParsed(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess = {}): Promise<ImportedFile> {
+  try {
+    return await storeOnce(payload, file, parsed, access)
+  } catch (error) {
+    // another import created the same agency or report meanwhile (the database refused the
+    // second copy): this file's writes were rolled back; plan again, now finding theirs
+    if (!isUniqueClash(error)) throw error
+    return storeOnce(payload, file, parsed, access)
+  }
+}
+
+const CLASH = Symbol('xxgk:uniqueClash')
+
+/** The database's unique index on agencies (identity) or reports (agency, year) refused a write. */
+function isUniqueClash(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { [CLASH]?: boolean })[CLASH] === true
+}
+
+function uniqueViolation(error: unknown): boolean {
+  const errors = (error as { status?: unknown; data?: { errors?: { path?: unknown; message?: unknown }[] } } | null)?.data?.errors
+  if ((error as { status?: unknown } | null)?.status !== 400 || !Array.isArray(errors)) return false
+  return errors.some((e) => e.path === 'identity' || e.path === 'agency' || e.path === 'year')
+}
+
+async function storeOnce(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess): Promise<ImportedFile> {
   const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...access.slugs }
   const trusted = access.user === undefined
   const user = access.user ?? null
@@ -267,7 +291,9 @@ export async function storeParsed(payload: Payload, file: string, parsed: ParseR
   } catch (error) {
     if (began) await killTransaction(req)
     else await undo(payload, slugs, written)
-    throw refusalFromError(error) ?? error
+    const refusal = refusalFromError(error) ?? error
+    if (uniqueViolation(error) && typeof refusal === 'object' && refusal !== null) Object.defineProperty(refusal, CLASH, { value: true })
+    throw refusal
   }
 }
 

@@ -39,7 +39,11 @@ export async function parseSource(file: string, bytes: Uint8Array, again: () => 
     const parsed = await parseReport(bytes, { filename: path.basename(file) })
     return { file, bytes: again, parsed }
   } catch (error) {
-    if (error instanceof ParseRefusal) return { file, failure: failed(file, 400, error.reason.zh, error.reason.en) }
+    if (error instanceof ParseRefusal) {
+      // 413 for a file refused by the limits of seed/limits.ts
+      const status = (error as { status?: unknown }).status
+      return { file, failure: failed(file, typeof status === 'number' ? status : 400, error.reason.zh, error.reason.en) }
+    }
     const detail = error instanceof Error ? error.message : String(error)
     return { file, failure: failed(file, 400, `文件无法读取：${detail}`, `the file cannot be read: ${detail}`) }
   }

@@ -28,7 +28,7 @@ interface TableState {
   cell: { text: string; continued: boolean } | null
 }
 
-const TAG = /<(\/?)(w:(?:p|tbl|tr|tc|t|tab|br|cr|vMerge|del|delText|instrText|noBreakHyphen|softHyphen)|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g
+const TAG = /<(\/?)(w:(?:p|tbl|tr|tc|t|tab|br|cr|vMerge|del|delText|instrText|noBreakHyphen|softHyphen)|mc:Fallback)\b([^<>]*?)(\/?)>|([^<]+)/g
 
 export function documentLines(xml: string): Line[] {
   const lines: Line[] = []

@@ -111,8 +111,75 @@ interface TableState {
   layout: boolean
 }
 
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<[!?][^>]*>|([^<]+|<)/g
+/**
+ * A start or end tag at a position (sticky). Names and unquoted values stop at `<`, so a failed
+ * attempt (an unclosed `<a b …`) ends at the next `<` instead of scanning the rest of the page.
+ */
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]+))?)*)\s*(\/?)>/y
+
+/** [whole, slash, name, attrs, selfClosing, text]: the shape of one token, as the reader below takes it. */
+type Token = [string, string | undefined, string | undefined, string | undefined, string | undefined, string | undefined]
+
+/**
+ * The page's tokens in one linear pass: text, tags, comments, CDATA and declarations. Every
+ * search for a terminator (`-->`, `]]>`, `>`) remembers its answer, so a page of a million
+ * unclosed `<a b ` or `<!--` costs linear time (one regular expression over the page was
+ * quadratic: 2.6 s for 10,000 unclosed tags).
+ */
+function* htmlTokens(html: string): Generator<Token> {
+  const found = new Map<string, number>()
+  const next = (needle: string, from: number): number => {
+    const known = found.get(needle)
+    if (known !== undefined && (known === -1 || known >= from)) return known
+    const at = html.indexOf(needle, from)
+    found.set(needle, at)
+    return at
+  }
+  let pos = 0
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos)
+    if (lt === -1) {
+      yield [html.slice(pos), undefined, undefined, undefined, undefined, html.slice(pos)]
+      return
+    }
+    if (lt > pos) {
+      yield [html.slice(pos, lt), undefined, undefined, undefined, undefined, html.slice(pos, lt)]
+      pos = lt
+      continue
+    }
+    if (html.startsWith('<!--', pos)) {
+      const end = next('-->', pos + 4)
+      if (end !== -1) {
+        pos = end + 3
+        continue
+      }
+    } else if (html.startsWith('<![CDATA[', pos)) {
+      const end = next(']]>', pos + 9)
+      if (end !== -1) {
+        pos = end + 3
+        continue
+      }
+    } else {
+      TAG.lastIndex = pos
+      const m = TAG.exec(html)
+      if (m) {
+        yield [m[0], m[1], m[2], m[3], m[4], undefined]
+        pos = TAG.lastIndex
+        continue
+      }
+    }
+    const c = html[pos + 1]
+    if (c === '!' || c === '?') {
+      const end = next('>', pos)
+      if (end !== -1) {
+        pos = end + 1
+        continue
+      }
+    }
+    yield ['<', undefined, undefined, undefined, undefined, '<']
+    pos++
+  }
+}
 
 export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFacts } {
   const lines: Line[] = []
@@ -150,8 +217,7 @@ export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFact
     table.row = null
   }
 
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+  for (const m of htmlTokens(html)) {
     const [, slash, rawName, attrs = '', , text] = m
     if (text !== undefined) {
       if (skipping) continue

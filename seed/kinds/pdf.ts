@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { isPageFurniture } from '../read/document.ts'
 import type { Cell, Line } from '../read/document.ts'
+import { checkPdfPages, runCounter } from '../limits.ts'
 import { refuse } from '../refusal.ts'
 import { unifyIdeographs } from '../read/text.ts'
 import type { KindModule } from './kind.ts'
@@ -146,12 +147,15 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; titl
     return refuse(`PDF 文件已损坏或无法打开（${(error as Error).message}）`, `the PDF is damaged or cannot be opened (${(error as Error).message})`)
   }
   try {
+    checkPdfPages(doc.numPages)
+    const countRuns = runCounter()
     // Pages are requested together: pdfjs answers through messages, and waits overlap.
     const pages = await Promise.all(
       Array.from({ length: doc.numPages }, async (_, i) => {
         const page = await doc.getPage(i + 1)
         const [, , , top] = page.view
         const content = await page.getTextContent()
+        countRuns(i + 1, content.items.length)
         const runs: Run[] = []
         for (const item of content.items) {
           if (!('str' in item) || !item.str.trim()) continue

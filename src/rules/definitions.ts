@@ -1,6 +1,13 @@
 import type { Rule } from './types.ts'
 
 /**
+ * The largest magnitude a cell may hold (10¹²: more requests, decisions or 万元 than any agency
+ * reports). Every sum of the rules then stays exact in floating point (a table's longest sum
+ * has under 40 terms: 4×10¹³ < 2⁵³), so 2⁵³−1 + 2 and 2⁵³−1 + 1 can never compare equal.
+ */
+export const CELL_MAXIMUM = 1_000_000_000_000
+
+/**
  * Every rule of SPEC.md as data. The evaluator (evaluate.ts) knows one routine per `kind`;
  * adding a rule of an existing kind, or an edition, is a change to data only.
  */
@@ -17,6 +24,7 @@ export const RULES: readonly Rule[] = [
     kind: 'cellType',
     severity: 'error',
     title: { zh: '单元格类型', en: 'Cell type' },
+    maximum: CELL_MAXIMUM,
     expected: {
       count: { zh: '非负整数', en: 'an integer ≥ 0' },
       signedCount: { zh: '整数', en: 'an integer' },

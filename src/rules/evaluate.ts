@@ -191,8 +191,13 @@ function schemaIssues(zodIssues: readonly ZodIssue[], input: Json, ruleById: Map
     if (cell) {
       if (seen.has(path)) continue
       seen.add(path)
-      const expected = cellType.expected[cell.kind]
-      found.push(issue(cellType, path, [path], showRaw(walk(input, keys)), null, { expected, row: cell.row.label, column: cell.column.label }))
+      const raw = walk(input, keys)
+      const base = cellType.expected[cell.kind]
+      const max = cellType.maximum
+      // above the rule's maximum: said so, as the value may well be an integer
+      const expected =
+        typeof raw === 'number' && Math.abs(raw) > max ? { zh: `${base.zh}（绝对值不超过 ${max}）`, en: `${base.en} (at most ${max} in magnitude)` } : base
+      found.push(issue(cellType, path, [path], showRaw(raw), null, { expected, row: cell.row.label, column: cell.column.label }))
     } else if (zodIssue.code === 'unrecognized_keys') {
       for (const key of zodIssue.keys ?? []) {
         const keyPath = path ? `${path}.${key}` : key

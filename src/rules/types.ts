@@ -51,6 +51,8 @@ export interface EquationRule extends RuleBase {
 
 export interface CellTypeRule extends RuleBase {
   kind: 'cellType'
+  /** No cell's magnitude may exceed it (keeps every sum exact). */
+  maximum: number
   expected: Record<'count' | 'signedCount' | 'amount', Label>
 }
 

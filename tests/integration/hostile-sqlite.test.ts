@@ -1,0 +1,4 @@
+import { describe } from 'vitest'
+import { hostileSuite } from './hostile.ts'
+
+describe('hostile input (SQLite)', () => hostileSuite('sqlite'))
