@@ -8,6 +8,12 @@ import type { JSONFieldClientComponent } from 'payload'
 import React from 'react'
 
 export {
+  AgencyField,
+  BlankCountCell,
+  LiveCountField,
+  LockGuard,
+  NextYearButton,
+  NextYearListButton,
   DashboardClient,
   DashboardNavLink,
   DefaultLanguage,

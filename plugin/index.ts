@@ -8,6 +8,7 @@ import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reportListCache } from './list-cache.ts'
+import { withReadOnlyLocks } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
 
@@ -140,6 +141,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
     config.jobs = { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), importTask(slugs)] }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
+      config = withReadOnlyLocks(config, slugs)
       config.hooks = {
         ...incoming.hooks,
         afterError: [...(incoming.hooks?.afterError ?? []), keepErrorDetails(toSnakeCase(slugs.reports))],

@@ -151,8 +151,10 @@ export function usePreviousReport(
 export interface LiveReport {
   check: LiveCheck | null
   previous: ReturnType<typeof usePreviousReport>
-  /** The form's raw values by path. */
+  /** The form's values by path (a computed cell reads blank: the check computes it). */
   value: (path: string) => unknown
+  /** Cells holding computed values, following their parts until the editor types over them. */
+  computed: ReadonlySet<string>
   docId: string | null
 }
 
@@ -170,9 +172,16 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
   const previous = usePreviousReport(slugs, agencyId, year, agencyKey)
   const agency = useAgency(slugs, agencyId)
   return useMemo(() => {
-    const value = (path: string) => fields?.[path]?.value
+    // the grids, the Validation tab and the sidebar counts ask for the same form state: one check
+    const deps = [fields, edition, year, agencyKey, previous, agency, id] as const
+    if (lastLive && lastLive.deps.every((d, i) => d === deps[i])) return lastLive.live
+    const computed = computedList(fields?.[COMPUTED_FIELD]?.value)
+    const computedSet = new Set(computed)
+    // a computed cell shows (greyed) what it computes from its parts, not the value last stored
+    const value = (path: string) => (computedSet.has(path) ? null : fields?.[path]?.value)
     const started = performance.now()
     const check = liveCheck({
+      computed,
       edition,
       value,
       year,
@@ -187,6 +196,17 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
       },
     })
     measureSince(MEASURES.check, started)
-    return { check, previous, value, docId: id === undefined || id === null ? null : String(id) }
+    const live = { check, previous, value, computed: computedSet, docId: id === undefined || id === null ? null : String(id) }
+    lastLive = { deps, live }
+    return live
   }, [fields, edition, year, agencyKey, previous, agency, id])
 }
+
+/** The report's field listing its computed cells (plugin/hooks.ts `COMPUTED_FIELD`). */
+export const COMPUTED_FIELD = 'computed'
+
+export function computedList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : []
+}
+
+let lastLive: { deps: readonly unknown[]; live: LiveReport } | null = null
