@@ -31,6 +31,8 @@ export function reportAccess(slugs: XxgkSlugs) {
       if (role === 'admin') return true
       if (role !== 'editor' || userAgency(req) === null) return false
       if (data === undefined || data === null) return true
+      // no agency given: the field's default is the editor's own (collections/reports/fields.ts)
+      if (data.agency === undefined || data.agency === null || data.agency === '') return true
       return sameId(data.agency, userAgency(req))
     }) as Access,
     // an editor may not move a report to another agency
