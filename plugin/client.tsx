@@ -14,6 +14,8 @@ export {
   LockGuard,
   NextYearButton,
   NextYearListButton,
+  PublishedAtCell,
+  PublishedAtField,
   DashboardClient,
   DashboardNavLink,
   DefaultLanguage,

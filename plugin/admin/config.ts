@@ -19,6 +19,8 @@ export const ADMIN_COMPONENTS = {
   nextYear: 'xxgk/client#NextYearButton',
   nextYearList: 'xxgk/client#NextYearListButton',
   lockGuard: 'xxgk/client#LockGuard',
+  publishedAtField: 'xxgk/client#PublishedAtField',
+  publishedAtCell: 'xxgk/client#PublishedAtCell',
   exportButtons: 'xxgk/client#ExportButtons',
   importUpload: 'xxgk/client#ImportUpload',
   dashboardLink: 'xxgk/client#DashboardNavLink',
@@ -67,6 +69,10 @@ function withCountCells(fields: Field[], slugs: XxgkSlugs): Field[] {
     if (!('name' in field)) return field
     if (field.name === 'agency' && field.type === 'relationship') {
       return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Field: ADMIN_COMPONENTS.agencyField } } } as Field
+    }
+    if (field.name === 'publishedAt' && field.type === 'date') {
+      const components = { ...field.admin?.components, Field: ADMIN_COMPONENTS.publishedAtField, Cell: ADMIN_COMPONENTS.publishedAtCell }
+      return { ...field, admin: { ...field.admin, components } } as Field
     }
     const count = COUNT_FIELDS[field.name as keyof typeof COUNT_FIELDS]
     if (!count || field.type !== 'number') return field

@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, buildWorld, clone, http, loadExpected, REPORTS, reportFor, SEED } from './fixtures.ts'
-import type { World } from './fixtures.ts'
+import type { Report, World } from './fixtures.ts'
 import { startHarness } from './harness.ts'
 import type { Harness } from './harness.ts'
 
 type Json = Record<string, any>
 
 /** A real city report (淮安市 2024): 103 requests carried forward, 11 regulations and 66 normative documents in force. */
-const HUAIAN = loadExpected('corpus/real/huaian-city-gov-2024.expected.json').report
+const HUAIAN = loadExpected('corpus/real/huaian-city-gov-2024.expected.json').report as Report & Json
 
 let h: Harness
 let world: World
@@ -175,8 +175,8 @@ describe('computed totals stay computed', () => {
     expect(doc.errorCount).toBe(0)
     const blank = (doc.issues as Json[]).filter((i) => i.rule === 'CELL.BLANK')
     expect(blank.map((i) => i.path)).toEqual(['requests'])
-    expect(blank[0].cells.length).toBeGreaterThanOrEqual(6)
-    expect(doc.blankCount).toBe(blank[0].cells.length)
+    expect(blank[0]!.cells.length).toBeGreaterThanOrEqual(6)
+    expect(doc.blankCount).toBe(blank[0]!.cells.length)
     expect(doc.warningCount).toBe((doc.issues as Json[]).filter((i) => i.severity === 'warning' && i.rule !== 'CELL.BLANK').length)
   })
 })

@@ -1,4 +1,6 @@
 import { AgencyField as AgencyField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { PublishedAtCell as PublishedAtCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { PublishedAtField as PublishedAtField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { TableGridField as TableGridField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -42,6 +44,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "xxgk/client#AgencyField": AgencyField_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#PublishedAtCell": PublishedAtCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#PublishedAtField": PublishedAtField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#TableGridField": TableGridField_fe66db35a92bfa8416787b920721cca1,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
