@@ -173,7 +173,8 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
   const agency = useAgency(slugs, agencyId)
   return useMemo(() => {
     // the grids, the Validation tab and the sidebar counts ask for the same form state: one check
-    const deps = [fields, edition, year, agencyKey, previous, agency, id] as const
+    // (`previous` itself is a new object on every render: its stable parts are compared)
+    const deps = [fields, edition, year, agencyKey, previous.previous, previous.loading, agency, id] as const
     if (lastLive && lastLive.deps.every((d, i) => d === deps[i])) return lastLive.live
     const computed = computedList(fields?.[COMPUTED_FIELD]?.value)
     const computedSet = new Set(computed)
