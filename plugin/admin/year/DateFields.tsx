@@ -7,21 +7,7 @@ import { DateTimeField, useTranslation } from '@payloadcms/ui'
 import type { DateFieldClientComponent } from 'payload'
 import React from 'react'
 import { adminLang } from '../translations.ts'
-
-export const DISPLAY_FORMATS = { zh: 'yyyy年M月d日', en: 'MMM d, yyyy' } as const
-
-/** A date as the Chinese calendar day it falls on: 2025年1月20日 / Jan 20, 2025. */
-export function formatDay(value: unknown, lang: 'zh' | 'en'): string {
-  if (typeof value !== 'string' && !(value instanceof Date)) return ''
-  const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return ''
-  return date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-US', {
-    year: 'numeric',
-    month: lang === 'zh' ? 'numeric' : 'short',
-    day: 'numeric',
-    timeZone: 'Asia/Shanghai',
-  })
-}
+import { DISPLAY_FORMATS, formatDay } from './dates.ts'
 
 export const PublishedAtField: DateFieldClientComponent = (props) => {
   const { i18n } = useTranslation()

@@ -7,24 +7,16 @@
 import { useAuth, useTranslation } from '@payloadcms/ui'
 import React, { useEffect } from 'react'
 import { adminLang } from '../translations.ts'
+import { chineseDateTime } from './dates.ts'
 
 const HIDE_TAKE_OVER = '#document-locked-take-over, #take-over { display: none !important; }'
-
-/** `Dec 1, 2026, 9:40 PM` (Payload's en-US format) as 2026年12月1日 21:40; null when not a date. */
-export function chineseDateTime(text: string): string | null {
-  const time = Date.parse(text)
-  if (Number.isNaN(time)) return null
-  const d = new Date(time)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 function localise(root: ParentNode, anotherUser: string) {
   for (const strong of root.querySelectorAll<HTMLElement>('.document-locked__content strong')) {
     if (strong.dataset.xxgkLocalised) continue
     const text = strong.textContent ?? ''
     const date = chineseDateTime(text)
-    if (date && /\d{4}/.test(text)) strong.textContent = date
+    if (date) strong.textContent = date
     // no email to show (the user is not readable): "用户: 12" becomes "另一位用户"
     else if (/^[^@]*[:：]\s*\S+$/.test(text) && !text.includes('@')) strong.textContent = anotherUser
     strong.dataset.xxgkLocalised = '1'
