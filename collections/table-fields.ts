@@ -29,7 +29,8 @@ function cellField(node: TableNode): NumberField {
     name: node.key,
     type: 'number',
     label: staticLabel(joinLabels(node.cell!.labels)),
-    admin: { step: NUMBER_STEP[node.cell!.kind], ...(condition && { condition }) },
+    // 242 cells would drown the list's filter (机关、年度、状态 …): the cells are not offered there
+    admin: { step: NUMBER_STEP[node.cell!.kind], disableListFilter: true, ...(condition && { condition }) },
   }
 }
 

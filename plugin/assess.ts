@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { relationId } from '../collections/index.ts'
 import type { ID, XxgkSlugs } from '../collections/index.ts'
-import { fillBlankTotals, validateReport } from '@xxgk/schema'
+import { fillComputed, validateReport } from '@xxgk/schema'
 import type { NotAReportError } from '@xxgk/schema'
 import type { FilledTotal, Label, Report, ValidationResult } from '@xxgk/schema'
 import { AGENCY_REQUIRED, loadAgency, normaliseId, UNKNOWN_AGENCY } from './agencies.ts'
@@ -16,6 +16,8 @@ export interface Assessment {
   /** The report as the rules saw it (blank totals filled when asked). */
   report: Report
   filled: FilledTotal[]
+  /** Computed cells left blank, every part of them blank (see `fillComputed`). */
+  cleared: string[]
   result: ValidationResult
   /** Another stored report of the same agency and year, if any. */
   duplicate: Json | null
@@ -38,7 +40,12 @@ export async function assessReport(
   req: PayloadRequest,
   slugs: XxgkSlugs,
   doc: Json,
-  options: { selfId?: ID | null; fillTotals?: boolean } = {},
+  options: {
+    selfId?: ID | null
+    fillTotals?: boolean
+    /** Cells holding computed values, recomputed from their parts (with `fillTotals`). */
+    computed?: readonly string[]
+  } = {},
 ): Promise<Assessment> {
   const agencyId = relationId(doc.agency)
   if (agencyId === null) throw problemsError([{ path: 'agency', message: AGENCY_REQUIRED }], req, slugs.reports)
@@ -46,7 +53,6 @@ export async function assessReport(
   if (!agency) throw problemsError([{ path: 'agency', message: UNKNOWN_AGENCY(agencyId) }], req, slugs.reports)
 
   const interchange = reportToInterchange(doc, agency.name)
-  const { report, filled } = options.fillTotals ? fillBlankTotals(interchange) : { report: interchange, filled: [] }
 
   let previous: Json | null = null
   let duplicate: Json | null = null
@@ -63,10 +69,15 @@ export async function assessReport(
     duplicate = docs.find((d) => d.year === year && String(d.id) !== String(options.selfId ?? '')) ?? null
   }
 
+  const previousReport = previous ? reportToInterchange(previous, agency.name) : undefined
+  const { report, filled, cleared } = options.fillTotals
+    ? fillComputed(interchange, { computed: options.computed, previous: previousReport })
+    : { report: interchange, filled: [], cleared: [] }
+
   const context = { publishedAt: (doc.publishedAt as string | null | undefined) ?? null, agencyKind: agency.kind, agencyLevel: agency.level }
   let result: ValidationResult
   try {
-    result = validateReport(report, { previous: previous ? reportToInterchange(previous, agency.name) : undefined, context })
+    result = validateReport(report, { previous: previousReport, context })
   } catch (error) {
     // a shape check, not instanceof: bundlers may hold two copies of src/
     if (!isNotAReport(error)) throw error
@@ -74,5 +85,5 @@ export async function assessReport(
     if (error.path.startsWith('previous')) result = validateReport(report, { context })
     else throw problemsError([{ path: error.path || 'edition', message: error.reason, rule: 'SCHEMA' }], req, slugs.reports)
   }
-  return { agency, report, filled, result, duplicate }
+  return { agency, report, filled, cleared, result, duplicate }
 }

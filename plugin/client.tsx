@@ -9,6 +9,14 @@ import type { Ambiguity as SchemaAmbiguity } from '@xxgk/schema'
 import React from 'react'
 
 export {
+  AgencyField,
+  BlankCountCell,
+  LiveCountField,
+  LockGuard,
+  NextYearButton,
+  NextYearListButton,
+  PublishedAtCell,
+  PublishedAtField,
   DashboardClient,
   DashboardNavLink,
   DefaultLanguage,

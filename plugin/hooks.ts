@@ -63,6 +63,25 @@ function otherEditionCells(data: Json, original: Json | undefined, merged: Json)
   return problems
 }
 
+/** The field listing the cells whose values are computed, not entered (see `computedCells`). */
+export const COMPUTED_FIELD = 'computed'
+
+/**
+ * The cells of this write that hold computed values: those listed as computed (by the write
+ * when it sends the list, else by the stored document), less any whose value this write
+ * changes — a value typed into a computed cell is the editor's own from then on.
+ */
+function computedCells(data: Json, original: Json | undefined, merged: Json): string[] {
+  const listed = Array.isArray(data[COMPUTED_FIELD]) ? data[COMPUTED_FIELD] : Array.isArray(original?.[COMPUTED_FIELD]) ? original[COMPUTED_FIELD] : []
+  const paths = (listed as unknown[]).filter((p): p is string => typeof p === 'string')
+  if (!original) return paths
+  return paths.filter((path) => {
+    const keys = path.split('.')
+    const sent = getPath(data, keys)
+    return sent === undefined || sent === null || sent === getPath(original, keys) || getPath(merged, keys) === null
+  })
+}
+
 export function reportHooks(slugs: XxgkSlugs) {
   const beforeOperation: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
     if ((operation === 'create' || operation === 'update') && isObject(args.data)) {
@@ -78,15 +97,23 @@ export function reportHooks(slugs: XxgkSlugs) {
     const problems = otherEditionCells(data, original, merged)
     if (problems.length) throw problemsError(problems, req, slugs.reports)
 
-    const assessment = await assessReport(req, slugs, merged, { selfId: original?.id as string | undefined, fillTotals: true })
-    const { agency, filled, result, duplicate } = assessment
+    // publishing stamps the publication date when none is given (the DEADLINE rule reads it)
+    if (merged._status === 'published' && !merged.publishedAt) {
+      data.publishedAt = merged.publishedAt = new Date().toISOString()
+    }
+    const computed = computedCells(data, original, merged)
+    const assessment = await assessReport(req, slugs, merged, { selfId: original?.id as string | undefined, fillTotals: true, computed })
+    const { agency, filled, cleared, result, duplicate } = assessment
     if (duplicate) {
       throw problemsError([{ path: 'year', message: DUPLICATE_REPORT(agency.name, merged.year, duplicate.id) }], req, slugs.reports)
     }
     for (const { path, value } of filled) setPath(data, path.split('.'), value)
+    for (const path of cleared) setPath(data, path.split('.'), null)
+    data[COMPUTED_FIELD] = filled.map((f) => f.path)
     data.issues = result.issues
     data.errorCount = result.errors
     data.warningCount = result.warnings
+    data.blankCount = result.blanks
     if (typeof merged.title !== 'string' || !merged.title.trim()) {
       data.title = `${agency.name}${String(merged.year)}年政府信息公开工作年度报告`
     }

@@ -12,7 +12,7 @@ import { reportListCache } from './list-cache.ts'
 import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
 import type { AfterErrorHook } from 'payload'
 import { followDraftAgency } from './move.ts'
-import { lockCheckInTransaction, restrictLockReads } from './locks.ts'
+import { lockCheckInTransaction, restrictLockReads, withReadOnlyLocks } from './locks.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
 
@@ -195,6 +195,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
     }
     if (enabled) {
       config = withAdminViews(config, slugs, options.admin)
+      config = withReadOnlyLocks(config, slugs)
       config.hooks = {
         ...incoming.hooks,
         afterError: [...(incoming.hooks?.afterError ?? []), clientErrors(keepErrorDetails(toSnakeCase(slugs.reports)))],

@@ -1,5 +1,5 @@
 import { Locked } from 'payload'
-import type { CollectionBeforeOperationHook, Config, Payload, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionBeforeOperationHook, Config, Payload, PayloadRequest, Where } from 'payload'
 import { readableAgencies, roleOf } from '../collections/access.ts'
 import type { ID, XxgkSlugs } from '../collections/index.ts'
 import { bilingual } from './errors.ts'
@@ -107,5 +107,35 @@ export function restrictLockReads(slugs: XxgkSlugs): NonNullable<Config['onInit'
       if (docs.length === 0) return own
       return { or: [own, { and: [{ 'document.relationTo': { equals: slugs.reports } }, { 'document.value': { in: docs.map((d) => d.id) } }] }] }
     }
+  }
+}
+
+/** A user of the plugin's users collection who writes no report (a supervisor): never holds an edit lock. */
+export function isReadOnlyUser(req: PayloadRequest, slugs: XxgkSlugs): boolean {
+  const role = roleOf(req, slugs)
+  const user = req.user as { collection?: string } | null | undefined
+  return !!user && (!user.collection || user.collection === slugs.users) && role !== 'admin' && role !== 'editor'
+}
+
+/**
+ * Payload adds its document-lock collection when the config is sanitised, after plugins ran;
+ * at init its access is wrapped so that a read-only user (a supervisor) can neither take over
+ * (the admin's 接管 PATCHes the lock) nor create a lock, and so never locks an editor out.
+ */
+export function withReadOnlyLocks(config: Config, slugs: XxgkSlugs): Config {
+  const previous = config.onInit
+  return {
+    ...config,
+    onInit: async (payload: Payload) => {
+      const locks = payload.collections?.[LOCKED_DOCUMENTS as keyof typeof payload.collections]?.config
+      if (locks) {
+        const access = locks.access as Record<'create' | 'update', Access>
+        for (const op of ['create', 'update'] as const) {
+          const base = access[op]
+          access[op] = (args) => (isReadOnlyUser(args.req, slugs) ? false : base ? base(args) : !!args.req.user)
+        }
+      }
+      await previous?.(payload)
+    },
   }
 }

@@ -32,11 +32,17 @@ export function reportAccess(slugs: XxgkSlugs) {
   return {
     read,
     readVersions,
-    // an editor creates reports of its own agency only; `data.agency` is checked before anything is written
+    // an editor creates reports of its own agency only; `data.agency` is checked before anything is written.
+    // Without data Payload is asking whether the user may create at all (GET /api/access, the admin's
+    // 创建新条目 button and create view): an editor with an agency may.
     create: (({ req, data }) => {
       const role = roleOf(req, slugs)
       if (role === 'admin') return true
-      return role === 'editor' && sameId(data?.agency, userAgency(req))
+      if (role !== 'editor' || userAgency(req) === null) return false
+      if (data === undefined || data === null) return true
+      // no agency given: the field's default is the editor's own (collections/reports/fields.ts)
+      if (data.agency === undefined || data.agency === null || data.agency === '') return true
+      return sameId(data.agency, userAgency(req))
     }) as Access,
     // an editor may not move a report to another agency
     update: (({ req, data }) => {

@@ -13,7 +13,7 @@ import { ambiguitiesByCell, chooseCandidate, confirmAmbiguity } from './grid/amb
 import { gridModel } from './grid/model.ts'
 import { TableGrid } from './grid/TableGrid.tsx'
 import type { CellWrite } from './grid/TableGrid.tsx'
-import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from './hooks.ts'
+import { COMPUTED_FIELD, DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from './hooks.ts'
 import type { AdminSlugs } from './hooks.ts'
 
 export interface TableGridFieldProps {
@@ -41,6 +41,11 @@ export function TableGridField(props: TableGridFieldProps) {
 
   const onWrite = useCallback(
     (writes: CellWrite[]) => {
+      // a value typed (or pasted) into a computed cell is the editor's own from now on
+      if (writes.some((w) => live.computed.has(w.path))) {
+        const typed = new Set(writes.map((w) => w.path))
+        dispatchFields({ type: 'UPDATE', path: COMPUTED_FIELD, value: [...live.computed].filter((p) => !typed.has(p)) })
+      }
       if (writes.length === 1) {
         const [w] = writes
         dispatchFields({ type: 'UPDATE', path: w!.path, value: w!.value, valid: true, errorMessage: undefined })
@@ -53,7 +58,7 @@ export function TableGridField(props: TableGridFieldProps) {
       }
       setModified(true)
     },
-    [dispatchFields, fields, setModified],
+    [dispatchFields, fields, live.computed, setModified],
   )
 
   const setAmbiguities = useCallback(

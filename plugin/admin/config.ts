@@ -13,6 +13,14 @@ export const ADMIN_COMPONENTS = {
   validation: 'xxgk/client#ValidationView',
   errorCountCell: 'xxgk/client#ErrorCountCell',
   warningCountCell: 'xxgk/client#WarningCountCell',
+  blankCountCell: 'xxgk/client#BlankCountCell',
+  liveCount: 'xxgk/client#LiveCountField',
+  agencyField: 'xxgk/client#AgencyField',
+  nextYear: 'xxgk/client#NextYearButton',
+  nextYearList: 'xxgk/client#NextYearListButton',
+  lockGuard: 'xxgk/client#LockGuard',
+  publishedAtField: 'xxgk/client#PublishedAtField',
+  publishedAtCell: 'xxgk/client#PublishedAtCell',
   exportButtons: 'xxgk/client#ExportButtons',
   importUpload: 'xxgk/client#ImportUpload',
   dashboardLink: 'xxgk/client#DashboardNavLink',
@@ -45,12 +53,31 @@ export function slugProps(slugs: XxgkSlugs): { slugs?: { reports: string; agenci
 
 const component = (path: string, clientProps: Record<string, unknown>): CustomComponent => (Object.keys(clientProps).length > 0 ? { path, clientProps } : path)
 
-/** The error/warning count columns of the list view as coloured cells. */
-function withCountCells(fields: Field[]): Field[] {
-  const cells: Record<string, string> = { errorCount: ADMIN_COMPONENTS.errorCountCell, warningCount: ADMIN_COMPONENTS.warningCountCell }
+const COUNT_FIELDS = {
+  errorCount: { cell: ADMIN_COMPONENTS.errorCountCell, count: 'errors' },
+  warningCount: { cell: ADMIN_COMPONENTS.warningCountCell, count: 'warnings' },
+  blankCount: { cell: ADMIN_COMPONENTS.blankCountCell, count: 'blanks' },
+} as const
+
+/**
+ * The error/warning/blank count columns of the list view as coloured cells, and the same counts
+ * live in the edit view's sidebar; the agency field fixed for editors.
+ */
+function withCountCells(fields: Field[], slugs: XxgkSlugs): Field[] {
+  const props = slugProps(slugs)
   return fields.map((field) => {
-    if (!('name' in field) || !(field.name in cells) || field.type !== 'number') return field
-    return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: cells[field.name] } } }
+    if (!('name' in field)) return field
+    if (field.name === 'agency' && field.type === 'relationship') {
+      return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Field: ADMIN_COMPONENTS.agencyField } } } as Field
+    }
+    if (field.name === 'publishedAt' && field.type === 'date') {
+      const components = { ...field.admin?.components, Field: ADMIN_COMPONENTS.publishedAtField, Cell: ADMIN_COMPONENTS.publishedAtCell }
+      return { ...field, admin: { ...field.admin, components } } as Field
+    }
+    const count = COUNT_FIELDS[field.name as keyof typeof COUNT_FIELDS]
+    if (!count || field.type !== 'number') return field
+    const Field = component(ADMIN_COMPONENTS.liveCount, { ...props, count: count.count })
+    return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: count.cell, Field } } } as Field
   })
 }
 
@@ -63,13 +90,18 @@ export function withReportAdmin(collection: CollectionConfig, slugs: XxgkSlugs, 
       beforeDocumentControls: [...(components.edit?.beforeDocumentControls ?? []), component(ADMIN_COMPONENTS.exportButtons, props)],
     }
   }
+  components.edit = {
+    ...components.edit,
+    beforeDocumentControls: [...(components.edit?.beforeDocumentControls ?? []), component(ADMIN_COMPONENTS.nextYear, props)],
+  }
+  components.beforeListTable = [...(components.beforeListTable ?? []), component(ADMIN_COMPONENTS.nextYearList, props)]
   if (options.importEndpoint !== false) {
     components.beforeListTable = [
       ...(components.beforeListTable ?? []),
       component(ADMIN_COMPONENTS.importUpload, { ...props, ...(options.importEndpoint && { endpoint: options.importEndpoint }) }),
     ]
   }
-  return { ...collection, admin: { ...collection.admin, components }, fields: withCountCells(collection.fields) }
+  return { ...collection, admin: { ...collection.admin, components }, fields: withCountCells(collection.fields, slugs) }
 }
 
 export function withAdminViews(config: Config, slugs: XxgkSlugs, options: AdminOptions = {}): Config {
@@ -85,6 +117,7 @@ export function withAdminViews(config: Config, slugs: XxgkSlugs, options: AdminO
       component(ADMIN_COMPONENTS.dashboardLink, path === DASHBOARD_PATH ? {} : { path }),
     ]
   }
+  admin.components.providers = [...(admin.components.providers ?? []), ADMIN_COMPONENTS.lockGuard]
   const language = options.defaultLanguage ?? 'zh'
   if (language !== false) {
     admin.components.providers = [...(admin.components.providers ?? []), { path: ADMIN_COMPONENTS.defaultLanguage, clientProps: { language } }]

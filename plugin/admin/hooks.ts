@@ -152,8 +152,10 @@ export function usePreviousReport(
 export interface LiveReport {
   check: LiveCheck | null
   previous: ReturnType<typeof usePreviousReport>
-  /** The form's raw values by path. */
+  /** The form's values by path (a computed cell reads blank: the check computes it). */
   value: (path: string) => unknown
+  /** Cells holding computed values, following their parts until the editor types over them. */
+  computed: ReadonlySet<string>
   docId: string | null
 }
 
@@ -171,25 +173,50 @@ export function useLiveReport(slugs: AdminSlugs = DEFAULT_ADMIN_SLUGS): LiveRepo
   const previous = usePreviousReport(slugs, agencyId, year, agencyKey)
   const agency = useAgency(slugs, agencyId)
   return useMemo(() => {
-    const value = (path: string) => fields?.[path]?.value
-    // the live check's own cost, for the keystroke budget (plugin/admin/perf.ts); not rendered
-    // eslint-disable-next-line react-hooks/purity
-    const started = performance.now()
-    const check = liveCheck({
-      edition,
-      value,
-      year,
-      agency: agencyKey,
-      title: fields?.title?.value,
-      text: Object.fromEntries(NARRATIVE_KEYS.map((key) => [key, value(`text.${key}`)])),
-      previous: previous.previous?.report ?? null,
-      context: {
-        publishedAt: (value('publishedAt') as string | null | undefined) ?? null,
-        agencyKind: agency?.kind ?? null,
-        agencyLevel: agency?.level ?? null,
-      },
+    // the grids, the Validation tab and the sidebar counts ask for the same form state: one check
+    // (`previous` itself is a new object on every render: its stable parts are compared)
+    const deps = [fields, edition, year, agencyKey, previous.previous, previous.loading, agency, id] as const
+    return sharedLiveReport(deps, () => {
+      const computed = computedList(fields?.[COMPUTED_FIELD]?.value)
+      const computedSet = new Set(computed)
+      // a computed cell shows (greyed) what it computes from its parts, not the value last stored
+      const value = (path: string) => (computedSet.has(path) ? null : fields?.[path]?.value)
+      // the live check's own cost, for the keystroke budget (plugin/admin/perf.ts); not rendered
+      // eslint-disable-next-line react-hooks/purity
+      const started = performance.now()
+      const check = liveCheck({
+        computed,
+        edition,
+        value,
+        year,
+        agency: agencyKey,
+        title: fields?.title?.value,
+        text: Object.fromEntries(NARRATIVE_KEYS.map((key) => [key, value(`text.${key}`)])),
+        previous: previous.previous?.report ?? null,
+        context: {
+          publishedAt: (value('publishedAt') as string | null | undefined) ?? null,
+          agencyKind: agency?.kind ?? null,
+          agencyLevel: agency?.level ?? null,
+        },
+      })
+      measureSince(MEASURES.check, started)
+      return { check, previous, value, computed: computedSet, docId: id === undefined || id === null ? null : String(id) }
     })
-    measureSince(MEASURES.check, started)
-    return { check, previous, value, docId: id === undefined || id === null ? null : String(id) }
   }, [fields, edition, year, agencyKey, previous, agency, id])
+}
+
+/** The report's field listing its computed cells (plugin/hooks.ts `COMPUTED_FIELD`). */
+export const COMPUTED_FIELD = 'computed'
+
+export function computedList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : []
+}
+
+let lastLive: { deps: readonly unknown[]; live: LiveReport } | null = null
+
+/** One live report for every component asking with the same form state (a memo across hook instances). */
+function sharedLiveReport(deps: readonly unknown[], compute: () => LiveReport): LiveReport {
+  if (lastLive && lastLive.deps.length === deps.length && lastLive.deps.every((d, i) => d === deps[i])) return lastLive.live
+  lastLive = { deps, live: compute() }
+  return lastLive.live
 }

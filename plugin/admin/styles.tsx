@@ -12,6 +12,9 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-grid table { border-collapse: collapse; width: 100%; min-width: 720px; table-layout: fixed; font-size: 13px; }
 .xxgk-grid th, .xxgk-grid td { border: 1px solid var(--theme-elevation-200); padding: 0; }
 .xxgk-grid th { background: var(--theme-elevation-50); font-weight: 500; padding: 4px 6px; text-align: center; vertical-align: middle; line-height: 1.35; }
+/* long English headers (Public-interest organisations …) wrap inside their column instead of overlapping the next */
+.xxgk-grid th { overflow-wrap: anywhere; hyphens: auto; }
+.xxgk-grid[data-xxgk-grid="requests"] table { min-width: 900px; }
 .xxgk-grid th[data-role="row"], .xxgk-grid th[data-role="group"] { text-align: left; }
 .xxgk-grid th[data-role="subtable"] { text-align: left; font-weight: 600; background: var(--theme-elevation-100); }
 .xxgk-grid th[data-role="note"] { font-size: 11px; color: var(--theme-elevation-650); }
@@ -56,6 +59,14 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-pill--ok { background: var(--theme-success-100, #dcf5e3); color: var(--theme-success-750, #1e6b38); }
 .xxgk-pill--muted { background: var(--theme-elevation-100); color: var(--theme-elevation-700); }
 .xxgk-validation details summary { cursor: pointer; margin: 12px 0 6px; }
+/* narrow windows (1024 px): the edit view's tab bar wraps (校验 / Validation stays in view); the
+   reports list's long texts wrap and the table scrolls instead of cutting columns */
+.tabs-field__tabs { flex-wrap: wrap; row-gap: 2px; }
+.collection-list .table { overflow-x: auto; }
+.collection-list td.cell-title { white-space: normal; min-width: 12em; }
+.collection-list td.cell-edition, .collection-list td.cell-agency { white-space: normal; }
+.xxgk-btn--link { border: 0; background: none; padding: 0 2px; color: var(--theme-success-750, inherit); text-decoration: underline; }
+.xxgk-validation__blank-cells { columns: 2 18em; margin: 4px 0 8px; padding-left: 1.2em; font-size: 12px; }
 /* buttons */
 .xxgk-btn { font: inherit; font-size: 12px; line-height: 1.4; padding: 3px 10px; border-radius: 3px; cursor: pointer; white-space: nowrap;
   border: 1px solid var(--theme-elevation-300); background: var(--theme-elevation-0); color: var(--theme-text); }

@@ -50,6 +50,7 @@ const zh = {
   noIssuesCell: '无',
   errorsCell: '{{count}} 个错误',
   warningsCell: '{{count}} 个提示',
+  blanksCell: '{{count}} 个空白',
   // dashboard
   dashboardTitle: '年度报告总览',
   dashboardNav: '年度报告总览',
@@ -92,6 +93,13 @@ const zh = {
   importFailed: '导入失败：{{message}}',
   importNoFile: '请先选择文件。',
   importAmbiguities: '{{count}} 处歧义待确认',
+  // the next year's report
+  nextYear: '新建下一年度报告',
+  nextYearFrom: '新建下一年度报告（{{year}} 年度，从 {{from}} 年度结转）',
+  nextYearFailed: '无法新建下一年度报告：{{message}}',
+  takePrevious: '采用上年值 {{value}}',
+  blankCellsIn: '{{table}}：{{count}} 个空白单元格按 0 计算',
+  validationBlanks: '{{count}} 个空白按 0 计',
 } as const
 
 export type XxgkTranslationKey = keyof typeof zh
@@ -137,6 +145,7 @@ const en: Record<XxgkTranslationKey, string> = {
   noIssuesCell: 'None',
   errorsCell: '{{count}} errors',
   warningsCell: '{{count}} warnings',
+  blanksCell: '{{count}} blank',
   dashboardTitle: 'Annual reports overview',
   dashboardNav: 'Reports overview',
   dashboardIntro: '{{year}}: annual reports of the agencies below yours',
@@ -177,6 +186,12 @@ const en: Record<XxgkTranslationKey, string> = {
   importFailed: 'Import failed: {{message}}',
   importNoFile: 'Choose a file first.',
   importAmbiguities: '{{count}} ambiguities to confirm',
+  nextYear: 'New report for the next year',
+  nextYearFrom: 'New report for {{year}} (carried over from {{from}})',
+  nextYearFailed: 'Could not create the next year’s report: {{message}}',
+  takePrevious: 'Use last year’s value {{value}}',
+  blankCellsIn: '{{table}}: {{count}} blank cells read as 0',
+  validationBlanks: '{{count}} blank cells read as 0',
 }
 
 export const XXGK_NAMESPACE = 'xxgk'

@@ -230,9 +230,10 @@ export const RULES: readonly Rule[] = [
     kind: 'blank',
     severity: 'warning',
     title: { zh: '空白单元格按 0 计算', en: 'Blank cell read as 0' },
+    // one issue per table; its `cells` list the blank cells
     message: {
-      zh: '{path}: 空白单元格按 0 计算（{row} / {column}）',
-      en: '{path}: blank cell read as 0 ({row} / {column})',
+      zh: '{path}: {table}有 {count} 个空白单元格按 0 计算',
+      en: '{path}: {count} blank cells of {table} read as 0',
     },
   },
 ]

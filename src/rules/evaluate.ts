@@ -32,8 +32,14 @@ export interface ValidationResult {
   /** Errors first, then warnings; each in order of evaluation. */
   issues: Issue[]
   errors: number
+  /** Warnings other than CELL.BLANK (the blank cells are counted apart, in `blanks`). */
   warnings: number
+  /** Blank cells read as 0 (listed by CELL.BLANK, one issue per table). */
+  blanks: number
 }
+
+/** The rule listing the blank cells read as 0: one issue per table, counted apart from warnings. */
+export const BLANK_RULE_ID = 'CELL.BLANK'
 
 type Json = Record<string, unknown>
 
@@ -147,7 +153,8 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): V
   for (const compiled of checks) {
     if (compiled.cross && !previous) continue
     const result = evaluateEquation(compiled, values, previous, blanks)
-    if (!result || result.reported === result.computed) continue
+    // blank counts as 0 (SPEC.md): a blank cell whose computed value is 0 agrees with it
+    if (!result || (result.reported ?? 0) === result.computed) continue
     const { check } = compiled
     issues.push(
       issue(ruleById.get(check.rule)!, check.path, [...compiled.read], result.reported, result.computed, {
@@ -163,18 +170,46 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): V
     else if (rule.kind === 'deadline') issues.push(...deadline(rule, input, options.context))
   }
 
-  const blankRule = ruleById.get('CELL.BLANK')
-  if (blankRule && blanks.size > 0) {
-    index.cells.forEach((cell, i) => {
-      if (!blanks.has(i)) return
-      issues.push(issue(blankRule, cell.path, [cell.path], null, 0, { row: cell.row.label, column: cell.column.label }))
-    })
-  }
+  const blankRule = ruleById.get(BLANK_RULE_ID)
+  if (blankRule && blanks.size > 0) issues.push(...blankIssues(blankRule, index, blanks))
 
   if (issues.length > 1) issues.sort(ERRORS_FIRST)
-  const errors = issues.reduce((n, i) => n + (i.severity === 'error' ? 1 : 0), 0)
-  const report = conforms ? (input as unknown as Report) : parsed!.success ? (parsed!.data as Report) : null
-  return { report, issues, errors, warnings: issues.length - errors }
+  return summarise(conforms ? (input as unknown as Report) : parsed!.success ? (parsed!.data as Report) : null, issues)
+}
+
+/** Errors, warnings (CELL.BLANK apart) and blank cells of a list of issues. */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number; blanks: number } {
+  let errors = 0
+  let warnings = 0
+  let blanks = 0
+  for (const i of issues) {
+    if (i.severity === 'error') errors++
+    else if (i.rule === BLANK_RULE_ID) blanks += i.cells.length
+    else warnings++
+  }
+  return { errors, warnings, blanks }
+}
+
+function summarise(report: Report | null, issues: Issue[]): ValidationResult {
+  return { report, issues, ...countIssues(issues) }
+}
+
+/** One CELL.BLANK issue per table: its path is the table's key, its cells the blank cells read as 0. */
+function blankIssues(rule: Rule, index: ReturnType<typeof editionIndex>, blanks: ReadonlySet<number>): Issue[] {
+  const byTable = new Map<string, { label: Issue['message']; cells: string[] }>()
+  index.cells.forEach((cell, i) => {
+    if (!blanks.has(i)) return
+    const table = cell.path.split('.')[0]!
+    let entry = byTable.get(table)
+    if (!entry) byTable.set(table, (entry = { label: tableLabel(index, table), cells: [] }))
+    entry.cells.push(cell.path)
+  })
+  return [...byTable].map(([table, { label, cells }]) => issue(rule, table, cells, null, 0, { table: label, count: cells.length }))
+}
+
+function tableLabel(index: ReturnType<typeof editionIndex>, table: string): Issue['message'] {
+  const def = index.edition.tables.find((t) => t.key === table)
+  return def ? def.label : { zh: table, en: table }
 }
 
 type ZodIssue = { path: PropertyKey[]; code: string; message: string; keys?: string[] }

@@ -42,8 +42,16 @@ describe('the plugin’s admin wiring', () => {
     expect(tabs.tabs.map((t: any) => t.label.zh)).toContain('校验')
     expect((fieldNamed(reports.fields, 'errorCount') as any).admin.components.Cell).toBe('xxgk/client#ErrorCountCell')
     expect((fieldNamed(reports.fields, 'warningCount') as any).admin.components.Cell).toBe('xxgk/client#WarningCountCell')
-    expect(reports.admin.components?.edit?.beforeDocumentControls).toEqual(['xxgk/client#ExportButtons'])
-    expect(reports.admin.components?.beforeListTable).toEqual(['xxgk/client#ImportUpload'])
+    expect(reports.admin.components?.edit?.beforeDocumentControls).toEqual(['xxgk/client#ExportButtons', 'xxgk/client#NextYearButton'])
+    expect(reports.admin.components?.beforeListTable).toEqual(['xxgk/client#NextYearListButton', 'xxgk/client#ImportUpload'])
+    // the sidebar's counts are live in the edit view; the agency is fixed for editors
+    expect((fieldNamed(reports.fields, 'errorCount') as any).admin.components.Field).toEqual({
+      path: 'xxgk/client#LiveCountField',
+      clientProps: { count: 'errors' },
+    })
+    expect((fieldNamed(reports.fields, 'blankCount') as any).admin.components.Cell).toBe('xxgk/client#BlankCountCell')
+    expect((fieldNamed(reports.fields, 'agency') as any).admin.components.Field).toBe('xxgk/client#AgencyField')
+    expect(config.admin.components.providers).toContain('xxgk/client#LockGuard')
     expect((config.admin.components.views as any).xxgkDashboard).toMatchObject({ Component: 'xxgk/rsc#DashboardView', path: '/xxgk-dashboard' })
     expect(config.admin.components.afterNavLinks).toContain('xxgk/client#DashboardNavLink')
     expect(reports.endpoints && reports.endpoints.map((e) => `${e.method} ${e.path}`)).toContain('get /:id/export')
@@ -63,13 +71,14 @@ describe('the plugin’s admin wiring', () => {
     const reports = reportsOf(config)
     const slugs = { reports: 'annualReports', agencies: 'agencies' }
     expect(reports.admin.components?.beforeListTable).toEqual([
+      { path: 'xxgk/client#NextYearListButton', clientProps: { slugs } },
       { path: 'xxgk/client#ImportUpload', clientProps: { slugs, endpoint: '/api/annualReports/import' } },
     ])
-    expect(reports.admin.components?.edit?.beforeDocumentControls ?? []).toEqual([])
+    expect(reports.admin.components?.edit?.beforeDocumentControls ?? []).toEqual([{ path: 'xxgk/client#NextYearButton', clientProps: { slugs } }])
     expect((fieldNamed(reports.fields, 'proactive') as any).admin.components.Field.clientProps).toEqual({ slugs, table: 'proactive' })
     expect((config.admin.components.views as any).xxgkDashboard.path).toBe('/overview')
     const noUpload = reportsOf(await hostConfig(xxgkPlugin({ admin: { importEndpoint: false } })))
-    expect(noUpload.admin.components?.beforeListTable ?? []).toEqual([])
+    expect(noUpload.admin.components?.beforeListTable ?? []).toEqual(['xxgk/client#NextYearListButton'])
     const off = reportsOf(await hostConfig(xxgkPlugin({ enabled: false })))
     expect(JSON.stringify(off.fields)).not.toContain('xxgk/client#')
     expect(JSON.stringify(off.admin.components ?? {})).not.toContain('xxgk/client#')

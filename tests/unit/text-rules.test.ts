@@ -145,7 +145,7 @@ describe('CELL.BLANK and blank inputs', () => {
     const report = structuredClone(expectedFile('huaian-city-gov-2024').report)
     report.requests.granted.legal = null
     const { issues } = validateReport(report)
-    expect(issues.filter((i) => i.rule === 'CELL.BLANK').map((i) => i.path)).toEqual(['requests.granted.legal'])
+    expect(issues.filter((i) => i.rule === 'CELL.BLANK').map((i) => [i.path, i.cells])).toEqual([['requests', ['requests.granted.legal']]])
     expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.rule} ${i.path}`)).toEqual([
       'T3.HANDLED_SUM requests.totalHandled.legal',
       'T3.ROW_TOTAL requests.granted.total',

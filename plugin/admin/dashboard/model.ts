@@ -64,7 +64,8 @@ export function reportState(report: DashboardReport | null, due: string, today: 
   if (!report) return today > due ? 'overdue' : 'missing'
   if (report.status === 'published') {
     const published = report.publishedAt ? chinaDate(report.publishedAt) : null
-    return published && published > due ? 'publishedLate' : 'published'
+    // on time only with a publication date on or before the deadline (publishing stamps one)
+    return published && published <= due ? 'published' : 'publishedLate'
   }
   if ((report.errorCount ?? 0) > 0) return 'draftWithErrors'
   return today > due ? 'overdue' : 'draft'

@@ -1,4 +1,4 @@
-import { editionIndex, fillBlankTotals, isEditionId, validateReport } from '@xxgk/schema'
+import { BLANK_RULE_ID, blankComputedValues, editionIndex, fillComputed, isEditionId, validateReport } from '@xxgk/schema'
 import type { EditionId, Issue, Label, Report, Severity, ValidationContext, ValidationResult } from '@xxgk/schema'
 import { lexicalToPlainText } from '../../richtext.ts'
 
@@ -20,6 +20,8 @@ export interface LiveInput {
   text?: Partial<Record<'overview' | 'problems' | 'other', unknown>>
   previous?: Report | null
   context?: ValidationContext
+  /** Cells holding computed values (the report's `computed` field): they follow their parts. */
+  computed?: readonly string[]
 }
 
 export interface CellMark {
@@ -89,6 +91,17 @@ export function messageOnCell(message: Label, path: string): Label {
 export function marksByCell(issues: readonly Issue[]): Map<string, CellMark[]> {
   const marks = new Map<string, CellMark[]>()
   for (const issue of issues) {
+    if (issue.rule === BLANK_RULE_ID) {
+      // one issue per table: each of its blank cells is marked as read as 0
+      const message = { zh: '空白单元格按 0 计算', en: 'blank cell read as 0' }
+      for (const cell of issue.cells) {
+        const mark: CellMark = { rule: issue.rule, severity: issue.severity, message, cells: [cell] }
+        const list = marks.get(cell)
+        if (list) list.push(mark)
+        else marks.set(cell, [mark])
+      }
+      continue
+    }
     const mark: CellMark = {
       rule: issue.rule,
       severity: issue.severity,
@@ -106,7 +119,7 @@ export function marksByCell(issues: readonly Issue[]): Map<string, CellMark[]> {
 export function liveCheck(input: LiveInput): LiveCheck | null {
   if (!isEditionId(input.edition)) return null
   const edition = input.edition
-  const { report, filled } = fillBlankTotals(formReport(edition, input))
+  const { report, filled } = fillComputed(formReport(edition, input), { computed: input.computed, previous: input.previous })
   let result: ValidationResult
   try {
     result = validateReport(report, { previous: input.previous ?? undefined, context: input.context })
@@ -118,7 +131,8 @@ export function liveCheck(input: LiveInput): LiveCheck | null {
     edition,
     report: report as unknown as Report,
     result,
-    totals: new Map(filled.map((f) => [f.path, f.value])),
+    // blank totals as a save fills them, and what a blank balance cell computes (shown, not stored)
+    totals: new Map([...blankComputedValues(report), ...filled].map((f) => [f.path, f.value])),
     marks: marksByCell(result.issues),
   }
 }

@@ -8,7 +8,7 @@ interface CellProps {
   cellData?: unknown
 }
 
-function CountPill({ count, kind }: { count: unknown; kind: 'error' | 'warning' }) {
+function CountPill({ count, kind }: { count: unknown; kind: 'error' | 'warning' | 'blank' }) {
   const { t } = useXxgkT()
   const styles = <AdminStyles />
   if (typeof count !== 'number') return <span data-count="">—{styles}</span>
@@ -21,8 +21,8 @@ function CountPill({ count, kind }: { count: unknown; kind: 'error' | 'warning' 
     )
   }
   return (
-    <span className={`xxgk-pill xxgk-pill--${kind}`} data-count={count}>
-      {t(kind === 'error' ? 'errorsCell' : 'warningsCell', { count })}
+    <span className={`xxgk-pill xxgk-pill--${kind === 'blank' ? 'muted' : kind}`} data-count={count}>
+      {t(kind === 'error' ? 'errorsCell' : kind === 'warning' ? 'warningsCell' : 'blanksCell', { count })}
       {styles}
     </span>
   )
@@ -34,4 +34,9 @@ export function ErrorCountCell({ cellData }: CellProps) {
 
 export function WarningCountCell({ cellData }: CellProps) {
   return <CountPill count={cellData} kind="warning" />
+}
+
+/** Blank cells read as 0: counted apart from the warnings, in a muted pill. */
+export function BlankCountCell({ cellData }: CellProps) {
+  return <CountPill count={cellData} kind="blank" />
 }

@@ -4,24 +4,42 @@
  * leading to its cell, the cross-report warnings against last year's report, and the import
  * ambiguities still to confirm.
  */
-import { useFormFields } from '@payloadcms/ui'
-import React, { useMemo } from 'react'
-import type { EditionId, Issue } from '@xxgk/schema'
+import { useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
+import React, { useCallback, useMemo } from 'react'
+import { getEdition, getTable } from '@xxgk/schema'
+import type { EditionId, Issue, TableKey } from '@xxgk/schema'
 import { cellsUnder, describeCandidate, isAmbiguity, reasonText } from '../grid/ambiguities.ts'
 import { requestCellFocus } from '../focus.ts'
-import { DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from '../hooks.ts'
+import { COMPUTED_FIELD, DEFAULT_ADMIN_SLUGS, useLiveReport, useXxgkT } from '../hooks.ts'
 import type { AdminSlugs } from '../hooks.ts'
 import { AdminStyles } from '../styles.tsx'
-import { groupIssues, issuePlace, ruleTitle } from './model.ts'
+import { blankCellLabels, canTakePrevious, groupIssues, issuePlace, ruleTitle } from './model.ts'
 import { messageOnCell } from '../grid/live.ts'
 
 export interface ValidationViewProps {
   slugs?: AdminSlugs
 }
 
+function blankTableLabel(issue: Issue, edition: EditionId, lang: 'zh' | 'en'): string {
+  return getTable(getEdition(edition), issue.path as TableKey)?.label[lang] ?? issue.path
+}
+
 type T = ReturnType<typeof useXxgkT>['t']
 
-function IssueTable({ issues, edition, t, lang }: { issues: Issue[]; edition: EditionId; t: T; lang: 'zh' | 'en' }) {
+function IssueTable({
+  issues,
+  edition,
+  t,
+  lang,
+  onTakePrevious,
+}: {
+  issues: Issue[]
+  edition: EditionId
+  t: T
+  lang: 'zh' | 'en'
+  /** Cross-year warnings: one click takes last year's value into the cell. */
+  onTakePrevious?: (issue: Issue) => void
+}) {
   return (
     <table className="xxgk-issues">
       <thead>
@@ -56,6 +74,11 @@ function IssueTable({ issues, edition, t, lang }: { issues: Issue[]; edition: Ed
                     {t('goToCell')}
                   </button>
                 )}
+                {onTakePrevious && canTakePrevious(issue) && (
+                  <button type="button" className="xxgk-btn" data-take-previous={issue.path} onClick={() => onTakePrevious(issue)}>
+                    {t('takePrevious', { value: String(issue.computed) })}
+                  </button>
+                )}
               </td>
             </tr>
           )
@@ -71,6 +94,19 @@ export function ValidationView(props: ValidationViewProps) {
   const { t, lang } = useXxgkT()
   const ambiguityList = useFormFields(([fields]) => fields?.ambiguities?.value)
   const groups = useMemo(() => groupIssues(check?.result.issues ?? []), [check])
+  const { dispatchFields, setModified } = useForm()
+  const { hasSavePermission } = useDocumentInfo()
+  const computed = useFormFields(([fields]) => fields?.[COMPUTED_FIELD]?.value)
+  // last year's value into the cell, which then follows last year's report like any computed cell
+  const takePrevious = useCallback(
+    (issue: Issue) => {
+      const list = Array.isArray(computed) ? (computed as unknown[]).filter((p) => p !== issue.path) : []
+      dispatchFields({ type: 'UPDATE', path: issue.path, value: issue.computed, valid: true, errorMessage: undefined })
+      dispatchFields({ type: 'UPDATE', path: COMPUTED_FIELD, value: [...list, issue.path] })
+      setModified(true)
+    },
+    [computed, dispatchFields, setModified],
+  )
   const openAmbiguities = useMemo(() => {
     if (!check || !Array.isArray(ambiguityList)) return []
     return ambiguityList.filter(isAmbiguity).filter((a) => !a.confirmed)
@@ -85,14 +121,15 @@ export function ValidationView(props: ValidationViewProps) {
       </div>
     )
   }
-  const { errors, warnings } = check.result
+  const { errors, warnings, blanks } = check.result
   const edition = check.edition
   return (
-    <div className="xxgk-validation field-type" data-xxgk-validation="" data-errors={errors} data-warnings={warnings}>
+    <div className="xxgk-validation field-type" data-xxgk-validation="" data-errors={errors} data-warnings={warnings} data-blanks={blanks}>
       {styles}
       <h3>{t('validationTitle')}</h3>
       <p className="xxgk-validation__summary" data-clean={errors + warnings === 0 ? '' : undefined}>
-        <strong>{t('validationSummary', { errors, warnings })}</strong>{' '}
+        <strong>{t('validationSummary', { errors, warnings })}</strong>
+        {blanks > 0 && <span className="xxgk-validation__blanks">（{t('validationBlanks', { count: blanks })}）</span>}{' '}
         {errors > 0 ? t('validationBlocks') : errors + warnings === 0 ? t('validationClean') : ''}
       </p>
       <p className="xxgk-validation__note">{t('validationLive')}</p>
@@ -114,10 +151,23 @@ export function ValidationView(props: ValidationViewProps) {
         </section>
       )}
       {groups.blanks.length > 0 && (
-        <details data-section="blanks">
-          <summary>{t('blankCells', { count: groups.blanks.length })}</summary>
-          <IssueTable issues={groups.blanks} edition={edition} t={t} lang={lang} />
-        </details>
+        <section data-section="blanks">
+          <h4>{t('blankCells', { count: blanks })}</h4>
+          {groups.blanks.map((issue) => (
+            <details key={issue.path} data-table={issue.path} data-count={issue.cells.length}>
+              <summary>{t('blankCellsIn', { table: blankTableLabel(issue, edition, lang), count: issue.cells.length })}</summary>
+              <ul className="xxgk-validation__blank-cells">
+                {blankCellLabels(issue, edition, lang).map(({ path, label }) => (
+                  <li key={path} data-path={path}>
+                    <button type="button" className="xxgk-btn xxgk-btn--link" onClick={() => requestCellFocus(path)}>
+                      {label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </section>
       )}
 
       <section data-section="cross-report">
@@ -130,7 +180,7 @@ export function ValidationView(props: ValidationViewProps) {
               : t('previousMissing', { year: previous.year ?? '—' })}
         </p>
         {groups.crossReport.length > 0 ? (
-          <IssueTable issues={groups.crossReport} edition={edition} t={t} lang={lang} />
+          <IssueTable issues={groups.crossReport} edition={edition} t={t} lang={lang} onTakePrevious={hasSavePermission ? takePrevious : undefined} />
         ) : (
           previous.previous && <p>{t('crossReportClean')}</p>
         )}

@@ -37,3 +37,19 @@ export function issuePlace(issue: Issue, edition: EditionId, lang: 'zh' | 'en'):
   if (!cell) return { cell: false, label: issue.path }
   return { cell: true, label: `${cell.row.label[lang]} / ${cell.column.label[lang]}` }
 }
+
+/** Cross-year warnings whose last-year value can be taken into the cell with one click. */
+const TAKES_PREVIOUS: ReadonlySet<string> = new Set(['X.CARRY', 'X.IN_FORCE'])
+
+export function canTakePrevious(issue: Issue): boolean {
+  return TAKES_PREVIOUS.has(issue.rule) && typeof issue.computed === 'number' && issue.computed >= 0
+}
+
+/** The blank cells a CELL.BLANK issue lists (one issue per table), as printed. */
+export function blankCellLabels(issue: Issue, edition: EditionId, lang: 'zh' | 'en'): { path: string; label: string }[] {
+  const { byPath } = editionIndex(edition)
+  return issue.cells.map((path) => {
+    const cell = byPath.get(path)
+    return { path, label: cell ? `${cell.row.label[lang]} / ${cell.column.label[lang]}` : path }
+  })
+}
