@@ -16,6 +16,8 @@ export {
   ImportUpload,
   TableGridField,
   ValidationView,
+  ReviewPanel,
+  CompareView,
   WarningCountCell,
 } from './admin/client.ts'
 

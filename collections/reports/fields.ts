@@ -5,6 +5,7 @@ import type { Label, TableKey } from '@xxgk/schema'
 import { staticLabel } from '../labels.ts'
 import type { XxgkSlugs } from '../slugs.ts'
 import { tableGroupField } from '../table-fields.ts'
+import { reviewFields } from './review.ts'
 import type { TableFieldOptions } from '../table-fields.ts'
 
 export const TEXT_SECTIONS = ['overview', 'problems', 'other'] as const
@@ -36,7 +37,14 @@ export interface ReportsCollectionOptions extends TableFieldOptions {
   issuesField?: PayloadComponent
   /** Admin component showing the importer's ambiguities. */
   ambiguitiesField?: PayloadComponent
+  /** The review panel in the sidebar (the plugin's `review` option). */
+  reviewPanel?: PayloadComponent
+  /** The 对比上年 tab's component (the comparison with the previous year's report). */
+  compareField?: PayloadComponent
 }
+
+/** The public (no user) never reads these fields. */
+const signedInOnly = { read: ({ req }: { req: { user?: unknown } }) => Boolean(req.user) }
 
 const tableTab = (table: TableKey, options: ReportsCollectionOptions) => {
   const field = tableGroupField(table, options)
@@ -78,6 +86,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             {
               name: 'issues',
               type: 'json',
+              access: signedInOnly,
               label: { zh: '规则检查结果', en: 'Rule check results' },
               admin: {
                 readOnly: true,
@@ -91,6 +100,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             {
               name: 'ambiguities',
               type: 'json',
+              access: signedInOnly,
               label: { zh: '导入时的歧义', en: 'Import ambiguities' },
               admin: {
                 readOnly: true,
@@ -103,6 +113,14 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             },
           ],
         },
+        ...(options.compareField
+          ? [
+              {
+                label: { zh: '对比上年', en: 'Compare with last year' },
+                fields: [{ name: 'compareView', type: 'ui', admin: { components: { Field: options.compareField } } } as Field],
+              },
+            ]
+          : []),
       ],
     },
     {
@@ -156,5 +174,6 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
       label: { zh: '提示数', en: 'Warnings' },
       admin: { ...sidebar, readOnly: true },
     },
+    ...reviewFields({ panel: options.reviewPanel }),
   ]
 }

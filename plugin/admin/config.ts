@@ -18,6 +18,8 @@ export const ADMIN_COMPONENTS = {
   dashboardLink: 'xxgk/client#DashboardNavLink',
   dashboardView: 'xxgk/rsc#DashboardView',
   defaultLanguage: 'xxgk/client#DefaultLanguage',
+  reviewPanel: 'xxgk/client#ReviewPanel',
+  compareView: 'xxgk/client#CompareView',
 } as const
 
 export interface AdminOptions {
