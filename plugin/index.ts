@@ -8,6 +8,7 @@ import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
 import { reviewBeforeChange } from './review/hooks.ts'
+import { publicReads } from './public.ts'
 import { reportListCache } from './list-cache.ts'
 import type { ListCacheOptions } from './list-cache.ts'
 import { toSnakeCase } from './stats.ts'
@@ -117,7 +118,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       reports = {
         ...reports,
         hooks: {
-          beforeOperation: [hooks.beforeOperation],
+          beforeOperation: [hooks.beforeOperation, publicReads(slugs)],
           beforeChange: [hooks.beforeChange, ...(review ? [reviewBeforeChange(slugs)] : [])],
           afterRead: [hooks.afterRead],
         },
