@@ -10,6 +10,7 @@ import React from 'react'
 export {
   DashboardClient,
   DashboardNavLink,
+  DashboardHomeLink,
   DefaultLanguage,
   ErrorCountCell,
   ExportButtons,

@@ -19,7 +19,7 @@ export function reviewPublicSuite(kind: DatabaseKind) {
   let local: ReturnType<typeof api>
   let client: ReturnType<typeof http>
   const tokens: Record<string, string> = {}
-  const ids: Record<string, string | number> = {}
+  const ids = {} as Record<"published2022" | "published" | "draft" | "otherCity", string | number>
 
   beforeAll(async () => {
     h = await startHarness(kind, { label: `review_${kind}` })
