@@ -24,11 +24,14 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { TableGridField as TableGridField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ValidationView as ValidationView_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { AmbiguitiesField as AmbiguitiesField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { CompareView as CompareView_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ErrorCountCell as ErrorCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { WarningCountCell as WarningCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { ReviewPanel as ReviewPanel_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ImportUpload as ImportUpload_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ExportButtons as ExportButtons_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardNavLink as DashboardNavLink_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { DashboardHomeLink as DashboardHomeLink_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DefaultLanguage as DefaultLanguage_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardView as DashboardView_b3177c20c7b9681e455a1b951695f275 } from 'xxgk/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -61,11 +64,14 @@ export const importMap = {
   "xxgk/client#TableGridField": TableGridField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ValidationView": ValidationView_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#AmbiguitiesField": AmbiguitiesField_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#CompareView": CompareView_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ErrorCountCell": ErrorCountCell_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#WarningCountCell": WarningCountCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#ReviewPanel": ReviewPanel_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ImportUpload": ImportUpload_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ExportButtons": ExportButtons_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DashboardNavLink": DashboardNavLink_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#DashboardHomeLink": DashboardHomeLink_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DefaultLanguage": DefaultLanguage_fe66db35a92bfa8416787b920721cca1,
   "xxgk/rsc#DashboardView": DashboardView_b3177c20c7b9681e455a1b951695f275,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
