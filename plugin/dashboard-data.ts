@@ -43,7 +43,16 @@ export async function dashboardData(req: PayloadRequest, slugs: XxgkSlugs, optio
       // the newest version of each report: a draft shows as a draft, with its own counts
       draft: true,
       where: { year: { equals: year } },
-      select: { agency: true, year: true, _status: true, errorCount: true, warningCount: true, publishedAt: true, reviewStatus: true, reviewComments: true } as never,
+      select: {
+        agency: true,
+        year: true,
+        _status: true,
+        errorCount: true,
+        warningCount: true,
+        publishedAt: true,
+        reviewStatus: true,
+        reviewComments: true,
+      } as never,
     }),
   ])
   const agencies: DashboardAgency[] = agencyDocs.docs.map((doc) => {

@@ -28,7 +28,8 @@ const STATE_LABELS: Record<ReportState, { zh: string; en: string }> = {
 async function guarded(req: PayloadRequest, slugs: XxgkSlugs): Promise<{ data: DashboardData } | Response> {
   if (!req.user) return errorResponse(401, [{ path: '', message: LOGIN_REQUIRED }])
   const role = roleOf(req, slugs)
-  if (role !== 'admin' && role !== 'supervisor') return errorResponse(403, [{ path: '', message: { zh: '只有管理员和监督人员可以查看', en: 'Only administrators and supervisors can see this' } }])
+  if (role !== 'admin' && role !== 'supervisor')
+    return errorResponse(403, [{ path: '', message: { zh: '只有管理员和监督人员可以查看', en: 'Only administrators and supervisors can see this' } }])
   const url = new URL(req.url ?? 'http://localhost/')
   const requested = Number(url.searchParams.get('year'))
   const year = Number.isSafeInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(chinaDate(new Date())!.slice(0, 4)) - 1

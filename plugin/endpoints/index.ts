@@ -18,5 +18,17 @@ export function reportEndpoints(slugs: XxgkSlugs, options: { review?: boolean } 
   // the review steps only with the plugin's `review` option; GET /:id/review always answers (review: false when off)
   const review = options.review ? [submitEndpoint(slugs), returnEndpoint(slugs), approveEndpoint(slugs)] : []
   // before Payload's own `/:id` routes, so `/stats` and `/import` are not read as ids
-  return [validateEndpoint(), statsEndpoint(slugs), dashboardEndpoint(slugs), followupEndpoint(slugs), importEndpoint(slugs), importStatusEndpoint(slugs), issuesEndpoint(slugs), exportEndpoint(slugs), compareEndpoint(slugs), reviewEndpoint(slugs, { review: Boolean(options.review) }), ...review]
+  return [
+    validateEndpoint(),
+    statsEndpoint(slugs),
+    dashboardEndpoint(slugs),
+    followupEndpoint(slugs),
+    importEndpoint(slugs),
+    importStatusEndpoint(slugs),
+    issuesEndpoint(slugs),
+    exportEndpoint(slugs),
+    compareEndpoint(slugs),
+    reviewEndpoint(slugs, { review: Boolean(options.review) }),
+    ...review,
+  ]
 }

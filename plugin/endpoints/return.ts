@@ -21,11 +21,25 @@ export function returnEndpoint(slugs: XxgkSlugs): Endpoint {
     const path = body.path === undefined || body.path === null || body.path === '' ? undefined : body.path
     if (path !== undefined && (typeof path !== 'string' || !isCommentPath(path))) {
       return errorResponse(400, [
-        { path: 'path', message: { zh: `没有这个单元格：${String(path)}`, en: `no such cell: ${String(path)} (a cell path such as requests.granted.natural, text.overview or title)` } },
+        {
+          path: 'path',
+          message: {
+            zh: `没有这个单元格：${String(path)}`,
+            en: `no such cell: ${String(path)} (a cell path such as requests.granted.natural, text.overview or title)`,
+          },
+        },
       ])
     }
     const user = req.user as { id?: string | number; email?: string }
-    const entry = { id: randomUUID(), comment, ...(path && { path }), by: user.id ?? null, byEmail: user.email ?? null, at: new Date().toISOString(), resolvedAt: null }
+    const entry = {
+      id: randomUUID(),
+      comment,
+      ...(path && { path }),
+      by: user.id ?? null,
+      byEmail: user.email ?? null,
+      at: new Date().toISOString(),
+      resolvedAt: null,
+    }
     return {
       status: 'returned',
       history: [...historyOf(doc), historyEntry(req, 'return', state, 'returned', { comment, ...(path && { path }) })],

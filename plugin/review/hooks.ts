@@ -34,7 +34,13 @@ export function reviewBeforeChange(slugs: XxgkSlugs): CollectionBeforeChangeHook
       if (!system && !admin && !approvedUnchanged) {
         const state = before === 'approved' ? `${before}, edited` : before
         throw problemsError(
-          [{ path: 'reviewStatus', rule: 'REVIEW', message: { zh: NEEDS_APPROVAL.zh.replace('{state}', state), en: NEEDS_APPROVAL.en.replace('{state}', state) } }],
+          [
+            {
+              path: 'reviewStatus',
+              rule: 'REVIEW',
+              message: { zh: NEEDS_APPROVAL.zh.replace('{state}', state), en: NEEDS_APPROVAL.en.replace('{state}', state) },
+            },
+          ],
           req,
           slugs.reports,
         )

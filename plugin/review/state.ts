@@ -39,13 +39,21 @@ export async function isReportSupervisor(req: PayloadRequest, slugs: XxgkSlugs, 
   return below.some((id) => sameId(id, agency))
 }
 
-export function historyEntry(req: PayloadRequest, action: ReviewAction, from: ReviewState, to: ReviewState, extra: Partial<ReviewHistoryEntry> = {}): ReviewHistoryEntry {
+export function historyEntry(
+  req: PayloadRequest,
+  action: ReviewAction,
+  from: ReviewState,
+  to: ReviewState,
+  extra: Partial<ReviewHistoryEntry> = {},
+): ReviewHistoryEntry {
   const user = req.user as { id?: string | number; email?: string } | null | undefined
   return { action, from, to, by: user?.id ?? null, byEmail: user?.email ?? null, at: new Date().toISOString(), ...extra }
 }
 
-export const historyOf = (doc: Json | undefined | null): ReviewHistoryEntry[] => (Array.isArray(doc?.reviewHistory) ? (doc!.reviewHistory as ReviewHistoryEntry[]) : [])
-export const commentsOf = (doc: Json | undefined | null): ReviewComment[] => (Array.isArray(doc?.reviewComments) ? (doc!.reviewComments as ReviewComment[]) : [])
+export const historyOf = (doc: Json | undefined | null): ReviewHistoryEntry[] =>
+  Array.isArray(doc?.reviewHistory) ? (doc!.reviewHistory as ReviewHistoryEntry[]) : []
+export const commentsOf = (doc: Json | undefined | null): ReviewComment[] =>
+  Array.isArray(doc?.reviewComments) ? (doc!.reviewComments as ReviewComment[]) : []
 export { openComments }
 
 const cellValue = (doc: Json | undefined, keys: readonly string[]) => {

@@ -23,7 +23,8 @@ export interface StepOutcome {
 
 export type StepHandler = (args: { req: PayloadRequest; doc: Json; body: Json; state: ReviewState }) => Promise<StepOutcome | Response>
 
-export const notFound = (id: unknown) => errorResponse(404, [{ path: 'id', message: { zh: `没有这份报告：${String(id)}`, en: `no such report: ${String(id)}` } }])
+export const notFound = (id: unknown) =>
+  errorResponse(404, [{ path: 'id', message: { zh: `没有这份报告：${String(id)}`, en: `no such report: ${String(id)}` } }])
 export const forbidden = (message: Label) => errorResponse(403, [{ path: '', message }])
 
 /** The newest version (draft or published) of a report the user may read, or null. */
@@ -84,7 +85,8 @@ export function reviewStepEndpoint(slugs: XxgkSlugs, step: 'submit' | 'return' |
       const doc = await loadNewest(req, slugs, id)
       if (!doc) return notFound(id)
       const body = await readBody(req)
-      if ('message' in body && 'path' in body && typeof body.path === 'string' && typeof body.message === 'object') return errorResponse(400, [body as FieldProblem])
+      if ('message' in body && 'path' in body && typeof body.path === 'string' && typeof body.message === 'object')
+        return errorResponse(400, [body as FieldProblem])
       const state = stateOf(doc)
       const outcome = await handler({ req, doc, body: body as Json, state })
       if (outcome instanceof Response) return outcome

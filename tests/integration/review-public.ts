@@ -8,6 +8,7 @@ import { editionIndex } from '@xxgk/schema'
 import { api, buildWorld, http, REPORTS, reportFor, SEED } from './fixtures.ts'
 import type { World } from './fixtures.ts'
 import { startHarness } from './harness.ts'
+import { agencyIndex, disclosureIndex, reportPage } from '../../dev/cms/public.ts'
 import type { DatabaseKind, Harness } from './harness.ts'
 
 type Json = Record<string, any>
@@ -19,7 +20,7 @@ export function reviewPublicSuite(kind: DatabaseKind) {
   let local: ReturnType<typeof api>
   let client: ReturnType<typeof http>
   const tokens: Record<string, string> = {}
-  const ids = {} as Record<"published2022" | "published" | "draft" | "otherCity", string | number>
+  const ids = {} as Record<'published2022' | 'published' | 'draft' | 'otherCity', string | number>
 
   beforeAll(async () => {
     h = await startHarness(kind, { label: `review_${kind}` })
@@ -35,7 +36,9 @@ export function reviewPublicSuite(kind: DatabaseKind) {
     const broken = reportFor(SEED, township, 2024, { _status: 'draft', title: 'DRAFT ONLY' })
     broken.requests.totalHandled.natural = 5
     ids.draft = (await local.create({ collection: REPORTS, data: broken })).id
-    ids.otherCity = (await local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.id, 2024, { _status: 'draft', title: 'OTHER CITY DRAFT' }) })).id
+    ids.otherCity = (
+      await local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.id, 2024, { _status: 'draft', title: 'OTHER CITY DRAFT' }) })
+    ).id
   }, 120_000)
   afterAll(async () => {
     await h?.close()
@@ -113,6 +116,31 @@ export function reviewPublicSuite(kind: DatabaseKind) {
     })
   })
 
+  describe('the public pages of the host app (dev/cms/public.ts)', () => {
+    it('index, agency page and report page show published reports only, in the official layout with print CSS', async () => {
+      const township = String(world.agencies.township.id)
+      const index = await disclosureIndex(h.payload)
+      expect(index.status).toBe(200)
+      expect(index.html).toContain(`/disclosure/${township}/2023`)
+      expect(index.html).toContain(`/disclosure/${township}/2022`)
+      expect(index.html).not.toContain(`/disclosure/${township}/2024`)
+      expect(index.html).not.toContain(world.agencies.otherCity.name as string)
+      const agency = await agencyIndex(h.payload, township)
+      expect(agency.html).toContain('PUBLISHED TITLE')
+      expect(agency.html).not.toContain('DRAFT ONLY')
+      const report = await reportPage(h.payload, township, '2023')
+      expect(report.status).toBe(200)
+      expect(report.html).toContain('PUBLISHED TITLE')
+      expect(report.html).not.toContain('SECRET DRAFT TITLE')
+      expect(report.html).toContain('@media print')
+      expect(report.html).toContain('收到和处理政府信息公开申请情况')
+      expect((await reportPage(h.payload, township, '2024')).status).toBe(404)
+      expect((await reportPage(h.payload, String(world.agencies.otherCity.id), '2024')).status).toBe(404)
+      expect((await reportPage(h.payload, '../x', '2023')).status).toBe(404)
+      expect((await agencyIndex(h.payload, '999999')).status).toBe(404)
+    })
+  })
+
   describe('another agency', () => {
     it("never reads the township's drafts or versions (REST and GraphQL)", async () => {
       const token = tokens.otherEditor
@@ -140,6 +168,18 @@ export function reviewPublicSuite(kind: DatabaseKind) {
       expect(refused.status).toBe(400)
       expect(refused.json.errors[0].data.errors.map((e: Json) => e.path)).toContain('requests.totalHandled.natural')
       expect((await review(id)).reviewStatus).toBe('draft')
+      // the supervisor's dashboard reads the newest version: a draft with errors shows them
+      const row = async () => {
+        const res = await client.call('GET', '/api/reports/dashboard?year=2024', { token: supervisor })
+        expect(res.status).toBe(200)
+        return { data: res.json, row: res.json.rows.find((r: Json) => String(r.agency.id) === String(world.agencies.township.id)) }
+      }
+      const before = await row()
+      expect(before.row.state).toBe('draftWithErrors')
+      expect(before.row.report.errorCount).toBeGreaterThan(0)
+      expect(before.data.missing.map((a: Json) => a.name)).toContain(world.agencies.department.name)
+      expect(before.data.rows.map((r: Json) => r.agency.name)).not.toContain(world.agencies.otherCity.name)
+      expect((await client.call('GET', '/api/reports/dashboard?year=2024', { token: editor })).status).toBe(403)
       // fix and submit
       const fixed = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: editor, body: { requests: { totalHandled: { natural: 0 } } } })
       expect(fixed.status).toBe(200)
@@ -168,17 +208,30 @@ export function reviewPublicSuite(kind: DatabaseKind) {
       expect(seen.can.submit).toBe(true)
       expect(seen.reviewHistory.map((e: Json) => e.action)).toEqual(['submit', 'return'])
       expect(seen.reviewHistory[1].byEmail).toBe(world.users.supervisor.email)
+      const afterReturn = await row()
+      expect(afterReturn.row.report).toMatchObject({ reviewStatus: 'returned', openComments: 1, errorCount: 0 })
+      expect(afterReturn.data.queue).toEqual([])
       // supervisors still edit no figures
-      expect((await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: supervisor, body: { requests: { granted: { natural: 3 } } } })).status).toBe(403)
+      expect((await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: supervisor, body: { requests: { granted: { natural: 3 } } } })).status).toBe(
+        403,
+      )
       // the editor fixes and resubmits: the comment is resolved
       const body = { requests: { received: { natural: 1, total: 1 }, granted: { natural: 1, total: 1 }, totalHandled: { natural: 1, total: 1 } } }
       expect((await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: editor, body })).status).toBe(200)
       expect((await client.call('POST', `/api/reports/${id}/submit`, { token: editor })).status).toBe(200)
+      const queued = await row()
+      expect(queued.data.queue.map((r: Json) => r.agency.name)).toEqual([world.agencies.township.name])
+      const followup = await fetch(`${h.url}/api/reports/followup?year=2024`, { headers: { Authorization: `JWT ${supervisor}` } })
+      expect(followup.status).toBe(200)
+      expect(followup.headers.get('content-type')).toContain('spreadsheetml')
       const resubmitted = await review(id)
       expect(resubmitted.reviewComments[0].resolvedAt).toBeTruthy()
       expect((await client.call('POST', `/api/reports/${id}/approve`, { token: supervisor })).json.reviewStatus).toBe('approved')
       // an edit after approval sends it back to draft
-      const edited = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: editor, body: { requests: { carriedOver: { natural: 0 } }, title: 'EDITED' } })
+      const edited = await client.call('PATCH', `/api/reports/${id}?draft=true`, {
+        token: editor,
+        body: { requests: { carriedOver: { natural: 0 } }, title: 'EDITED' },
+      })
       expect(edited.status).toBe(200)
       expect((await review(id)).reviewStatus).toBe('draft')
       expect((await client.call('PATCH', `/api/reports/${id}`, { token: editor, body: { _status: 'published' } })).status).toBe(400)
@@ -214,7 +267,12 @@ export function reviewPublicSuite(kind: DatabaseKind) {
       expect(res.status).toBe(200)
       expect(res.json.previous.year).toBe(2022)
       const cell = res.json.cells.find((c: Json) => c.path === 'requests.received.total')
-      expect(cell).toEqual({ path: 'requests.received.total', current: SEED.requests && (SEED.requests as Json).received.total, previous: (SEED.requests as Json).received.total, change: 0 })
+      expect(cell).toEqual({
+        path: 'requests.received.total',
+        current: SEED.requests && (SEED.requests as Json).received.total,
+        previous: (SEED.requests as Json).received.total,
+        change: 0,
+      })
       expect(res.json.cells.map((c: Json) => c.path)).toEqual(editionIndex('2021').cells.map((c) => c.path))
       const xlsx = await fetch(`${h.url}/api/reports/${ids.published}/compare?format=xlsx`, { headers: { Authorization: `JWT ${tokens.editor}` } })
       expect(xlsx.status).toBe(200)

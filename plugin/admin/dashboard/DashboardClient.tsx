@@ -166,7 +166,13 @@ export function DashboardClient(props: DashboardClientProps) {
       </form>
       <p>{t('dashboardIntro', { year: props.year })}</p>
       <p>
-        <a className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} href={`${api}/${props.reportsSlug}/followup?year=${props.year}&lang=${lang}`} download data-xxgk-followup="">
+        <a
+          className="btn btn--style-secondary btn--size-small"
+          style={{ margin: 0 }}
+          href={`${api}/${props.reportsSlug}/followup?year=${props.year}&lang=${lang}`}
+          download
+          data-xxgk-followup=""
+        >
           {TEXT.followup[lang]}
         </a>
       </p>
@@ -221,7 +227,9 @@ export function DashboardClient(props: DashboardClientProps) {
                 <td>{row.report?.publishedAt ? String(row.report.publishedAt).slice(0, 10) : '—'}</td>
                 <td>{row.report?.errorCount ?? '—'}</td>
                 <td>{row.report?.warningCount ?? '—'}</td>
-                <td data-review-status={row.report?.reviewStatus ?? ''}>{row.report?.reviewStatus ? (REVIEW_LABELS[row.report.reviewStatus]?.[lang] ?? row.report.reviewStatus) : '—'}</td>
+                <td data-review-status={row.report?.reviewStatus ?? ''}>
+                  {row.report?.reviewStatus ? (REVIEW_LABELS[row.report.reviewStatus]?.[lang] ?? row.report.reviewStatus) : '—'}
+                </td>
                 <td data-open-comments={row.report?.openComments ?? ''}>{row.report ? (row.report.openComments ?? 0) : '—'}</td>
                 <td>
                   {row.report && (

@@ -17,7 +17,9 @@ export function DashboardHomeLink(props: { path?: string }) {
         {t('dashboardTitle')}
       </a>
       <span style={{ marginLeft: 12 }}>
-        {lang === 'zh' ? '下级机关年报的填报、审核（待审核）与发布情况' : 'The reports of the agencies below yours: drafts, review (awaiting review) and publication'}
+        {lang === 'zh'
+          ? '下级机关年报的填报、审核（待审核）与发布情况'
+          : 'The reports of the agencies below yours: drafts, review (awaiting review) and publication'}
       </span>
     </div>
   )

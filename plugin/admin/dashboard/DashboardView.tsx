@@ -69,9 +69,10 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
   const rollup =
     ownAgency === null
       ? null
-      : await Promise.all([reportStats(req, slugs, { year, agencies: [ownAgency] }), below.length ? reportStats(req, slugs, { year, agencies: below }) : null]).then(
-          ([own, descendants]) => ({ own, descendants }),
-        )
+      : await Promise.all([
+          reportStats(req, slugs, { year, agencies: [ownAgency] }),
+          below.length ? reportStats(req, slugs, { year, agencies: below }) : null,
+        ]).then(([own, descendants]) => ({ own, descendants }))
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i)
   const chartYears = Array.from({ length: CHART_YEARS }, (_, i) => year - CHART_YEARS + 1 + i)
 

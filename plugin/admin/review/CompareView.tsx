@@ -101,7 +101,9 @@ export function CompareView(props: { slugs?: AdminSlugs }) {
                       <td style={td}>{cellLabel(cell, lang)}</td>
                       <td style={num}>{show(c.current)}</td>
                       <td style={num}>{show(c.previous)}</td>
-                      <td style={{ ...num, fontWeight: changed ? 600 : undefined }}>{c.change === null ? '' : c.change > 0 ? `+${c.change}` : String(c.change)}</td>
+                      <td style={{ ...num, fontWeight: changed ? 600 : undefined }}>
+                        {c.change === null ? '' : c.change > 0 ? `+${c.change}` : String(c.change)}
+                      </td>
                       <td style={{ ...td, fontSize: 12 }}>{found?.map((f) => f.message[lang]).join('；')}</td>
                     </tr>
                   )

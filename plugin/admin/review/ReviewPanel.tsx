@@ -116,20 +116,54 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
       {(answer.can.submit || answer.can.approve || answer.can.return) && modified && <p style={{ margin: '6px 0' }}>{REVIEW_TEXT.saveFirst[lang]}</p>}
       <div style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 8 }}>
         {answer.can.submit && (
-          <button type="button" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }} disabled={busy || modified} onClick={() => step('submit')} data-xxgk-review-step="submit">
+          <button
+            type="button"
+            className="btn btn--style-primary btn--size-small"
+            style={{ margin: 0 }}
+            disabled={busy || modified}
+            onClick={() => step('submit')}
+            data-xxgk-review-step="submit"
+          >
             {REVIEW_TEXT.submit[lang]}
           </button>
         )}
         {answer.can.approve && (
-          <button type="button" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={() => step('approve')} data-xxgk-review-step="approve">
+          <button
+            type="button"
+            className="btn btn--style-primary btn--size-small"
+            style={{ margin: 0 }}
+            disabled={busy}
+            onClick={() => step('approve')}
+            data-xxgk-review-step="approve"
+          >
             {REVIEW_TEXT.approve[lang]}
           </button>
         )}
         {answer.can.return && (
           <>
-            <textarea aria-label={REVIEW_TEXT.comment[lang]} placeholder={REVIEW_TEXT.comment[lang]} value={comment} onChange={(e) => setComment(e.target.value)} rows={3} data-xxgk-review-comment="" />
-            <input aria-label={REVIEW_TEXT.cell[lang]} placeholder={REVIEW_TEXT.cell[lang]} value={path} onChange={(e) => setPath(e.target.value)} data-xxgk-review-path="" />
-            <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy || !comment.trim()} onClick={() => step('return')} data-xxgk-review-step="return">
+            <textarea
+              aria-label={REVIEW_TEXT.comment[lang]}
+              placeholder={REVIEW_TEXT.comment[lang]}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={3}
+              data-xxgk-review-comment=""
+            />
+            <input
+              aria-label={REVIEW_TEXT.cell[lang]}
+              placeholder={REVIEW_TEXT.cell[lang]}
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              data-xxgk-review-path=""
+            />
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              style={{ margin: 0 }}
+              disabled={busy || !comment.trim()}
+              onClick={() => step('return')}
+              data-xxgk-review-step="return"
+            >
               {REVIEW_TEXT.return[lang]}
             </button>
           </>
@@ -147,7 +181,11 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
             {answer.reviewHistory.map((h, i) => (
               <li key={i}>
                 {REVIEW_TEXT.actions[h.action]?.[lang] ?? h.action} · {h.byEmail ?? ''} · {new Date(h.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
-                {h.comment && <div>“{h.comment}”{h.path && <code style={{ fontSize: 11 }}> {h.path}</code>}</div>}
+                {h.comment && (
+                  <div>
+                    “{h.comment}”{h.path && <code style={{ fontSize: 11 }}> {h.path}</code>}
+                  </div>
+                )}
               </li>
             ))}
           </ol>

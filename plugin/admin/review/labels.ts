@@ -21,5 +21,11 @@ export const REVIEW_TEXT = {
   change: { zh: '增减', en: 'Change' },
   exportCompare: { zh: '导出对比 Excel', en: 'Export comparison (Excel)' },
   loading: { zh: '加载中…', en: 'Loading…' },
-  actions: { submit: { zh: '提交', en: 'submitted' }, return: { zh: '退回', en: 'returned' }, approve: { zh: '通过', en: 'approved' }, publish: { zh: '发布', en: 'published' }, edit: { zh: '修改', en: 'edited' } },
+  actions: {
+    submit: { zh: '提交', en: 'submitted' },
+    return: { zh: '退回', en: 'returned' },
+    approve: { zh: '通过', en: 'approved' },
+    publish: { zh: '发布', en: 'published' },
+    edit: { zh: '修改', en: 'edited' },
+  },
 } satisfies Record<string, Label | Record<string, Label>>
