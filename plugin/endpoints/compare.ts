@@ -42,8 +42,10 @@ export async function compareReport(req: PayloadRequest, slugs: XxgkSlugs, id: u
   if (!doc) return null
   const agencyId = relationId(doc.agency)
   const year = Number(doc.year)
-  const previousDoc = agencyId === null ? undefined : await read({ and: [{ agency: { equals: agencyId } }, { year: { equals: year - 1 } }] })
-  const agency = await loadAgency(req, slugs, agencyId)
+  const [previousDoc, agency] = await Promise.all([
+    agencyId === null ? undefined : read({ and: [{ agency: { equals: agencyId } }, { year: { equals: year - 1 } }] }),
+    loadAgency(req, slugs, agencyId),
+  ])
   const current = reportToInterchange(doc, agency?.name ?? null)
   const previous = previousDoc ? reportToInterchange(previousDoc, agency?.name ?? null) : null
   let findings: Issue[] = []

@@ -23,12 +23,11 @@ export async function listWorkbook(sheets: readonly ListSheet[]): Promise<Uint8A
   const workbook = new ExcelJS.Workbook()
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31))
-    sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }))
+    sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, style: { font: FONT } }))
     sheet.getRow(1).font = { ...FONT, bold: true }
     sheet.views = [{ state: 'frozen', ySplit: 1 }]
     spec.rows.forEach((values, i) => {
       const row = sheet.addRow(values)
-      row.font = FONT
       if (spec.marked?.has(i)) row.eachCell((cell) => (cell.fill = MARK))
     })
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } }
