@@ -17,7 +17,7 @@ const SEED = JSON.parse(readFileSync(path.join(ROOT, 'corpus/seed/wangji-townshi
 const editorUser = { email: 'editor@review-township.gov.cn', password: 'review-editor-pw-1' }
 const supervisorUser = { email: 'supervisor@review-county.gov.cn', password: 'review-supervisor-pw-1' }
 
-const body = (agency: string | number, year: number, extra: Record<string, unknown> = {}) => {
+const body = (agency: string | number, year: number, extra: Record<string, unknown> = {}): Record<string, any> => {
   const { agency: _name, title: _title, ...rest } = structuredClone(SEED)
   return { ...rest, agency, year, ...extra }
 }
