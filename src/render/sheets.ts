@@ -20,19 +20,32 @@ const FONT = { name: '宋体', size: 11 }
 const MARK = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } }
 
 export async function listWorkbook(sheets: readonly ListSheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  // the streaming writer: about three times faster than the document model for long lists
+  const chunks: Buffer[] = []
+  const { Writable } = await import('node:stream')
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      done()
+    },
+  })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   for (const spec of sheets) {
-    const sheet = workbook.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31))
+    const sheet = workbook.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, style: { font: FONT } }))
     sheet.getRow(1).font = { ...FONT, bold: true }
-    sheet.views = [{ state: 'frozen', ySplit: 1 }]
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } }
+    sheet.getRow(1).commit()
     spec.rows.forEach((values, i) => {
       const row = sheet.addRow(values)
-      if (spec.marked?.has(i)) row.eachCell((cell) => (cell.fill = MARK))
+      // a style object of its own: a cell shares its column's style object until given one
+      if (spec.marked?.has(i)) for (let c = 1; c <= spec.columns.length; c++) row.getCell(c).style = { font: FONT, fill: MARK }
+      row.commit()
     })
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } }
+    sheet.commit()
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer())
+  await workbook.commit()
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
 const HEADERS = {
