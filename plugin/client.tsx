@@ -19,12 +19,15 @@ export {
   PublishedAtField,
   DashboardClient,
   DashboardNavLink,
+  DashboardHomeLink,
   DefaultLanguage,
   ErrorCountCell,
   ExportButtons,
   ImportUpload,
   TableGridField,
   ValidationView,
+  ReviewPanel,
+  CompareView,
   WarningCountCell,
 } from './admin/client.ts'
 

@@ -8,6 +8,8 @@ import { reportEndpoints } from './endpoints/index.ts'
 import { keepErrorDetails } from './errors.ts'
 import { importTask } from './jobs/importTask.ts'
 import { reportHooks } from './hooks.ts'
+import { reviewBeforeChange } from './review/hooks.ts'
+import { publicReads } from './public.ts'
 import { reportListCache } from './list-cache.ts'
 import { bodyFaultsAreClientErrors, requestGuard } from './guard.ts'
 import type { AfterErrorHook } from 'payload'
@@ -58,6 +60,16 @@ export interface XxgkPluginOptions {
    * meant for a single server process (the CMS host app turns it on).
    */
   listCache?: ListCacheOptions | boolean
+  /**
+   * The supervisor's review: reports go draft → submitted → returned | approved → published
+   * (`reviewStatus`, with `reviewHistory` and `reviewComments`), through `POST /api/<reports>/:id/submit`
+   * (the report's editor; refused while any rule error remains), `/:id/return` `{ comment, path? }`
+   * and `/:id/approve` (a supervisor of a parent agency). Publishing then needs `approved`
+   * (admins may publish directly) and any edit after approval sends the report back to draft.
+   * The review fields exist either way, so turning this on or off changes no database schema.
+   * @default false
+   */
+  review?: boolean
 }
 
 export const ISSUES_FIELD_COMPONENT = ADMIN_COMPONENTS.validation
@@ -106,6 +118,7 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
   return (incoming: Config): Config => {
     const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...options.slugs }
     const enabled = options.enabled !== false
+    const review = options.review === true
 
     let reports = reportsCollection({
       slugs,
@@ -119,6 +132,8 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
           issuesField: options.admin?.issuesField ?? { path: ISSUES_FIELD_COMPONENT, clientProps: slugProps(slugs) },
         }),
       ...(enabled && options.admin?.ambiguitiesField !== false && { ambiguitiesField: options.admin?.ambiguitiesField ?? AMBIGUITIES_FIELD_COMPONENT }),
+      ...(enabled && { compareField: { path: ADMIN_COMPONENTS.compareView, clientProps: slugProps(slugs) } }),
+      ...(enabled && review && { reviewPanel: { path: ADMIN_COMPONENTS.reviewPanel, clientProps: slugProps(slugs) } }),
     })
     const cache = enabled && options.listCache ? reportListCache(slugs, options.listCache === true ? {} : options.listCache) : null
     if (enabled) {
@@ -126,12 +141,12 @@ export function xxgkPlugin(options: XxgkPluginOptions = {}): Plugin {
       reports = {
         ...reports,
         hooks: {
-          beforeOperation: [hooks.beforeOperation],
-          beforeChange: [hooks.beforeChange],
+          beforeOperation: [hooks.beforeOperation, publicReads(slugs)],
+          beforeChange: [hooks.beforeChange, ...(review ? [reviewBeforeChange(slugs)] : [])],
           afterChange: [followDraftAgency(slugs)],
           afterRead: [hooks.afterRead],
         },
-        endpoints: [...reportEndpoints(slugs), ...(cache ? [cache.endpoint] : [])],
+        endpoints: [...reportEndpoints(slugs, { review }), ...(cache ? [cache.endpoint] : [])],
       }
       reports = withReportAdmin(reports, slugs, options.admin)
     }
@@ -215,3 +230,6 @@ export { reportStats } from './stats.ts'
 export type { Stats, StatsFilter } from './stats.ts'
 export { bilingual } from './errors.ts'
 export type { ListCacheOptions } from './list-cache.ts'
+export { REVIEW_STATES, REVIEW_STATE_LABELS, openComments } from '../collections/reports/review.ts'
+export type { ReviewState, ReviewComment, ReviewHistoryEntry } from '../collections/reports/review.ts'
+export { compareReport } from './endpoints/compare.ts'

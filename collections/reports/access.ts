@@ -2,8 +2,16 @@ import type { Access, PayloadRequest, Where } from 'payload'
 import { readableAgencies, roleOf, sameId, userAgency } from '../access.ts'
 import type { XxgkSlugs } from '../slugs.ts'
 
+/** What the public reads: the published reports (and, through Payload, their published content). */
+export const PUBLISHED_ONLY: Where = { _status: { equals: 'published' } }
+
+/** Fields the public never reads (field-level `read` access): the rules' findings, the importer's notes, the review. */
+export const signedInOnly = ({ req }: { req: PayloadRequest }) => Boolean(req.user)
+
 export function reportAccess(slugs: XxgkSlugs) {
   const read: Access = async ({ req }) => {
+    // the public (no user, or a user of no role of this plugin): published reports only
+    if (!roleOf(req, slugs)) return PUBLISHED_ONLY
     const agencies = await readableAgencies(req, slugs)
     if (agencies === true) return true
     return agencies.length ? { agency: { in: agencies } } : false
@@ -18,6 +26,8 @@ export function reportAccess(slugs: XxgkSlugs) {
   // the versions of the documents the user may read, by the document's agency now (not the agency
   // each old version had): a report moved to another agency takes its history with it
   const readVersions: Access = async (args) => {
+    // versions (drafts, history) are never public
+    if (!roleOf(args.req, slugs)) return false
     const where = await read(args)
     if (typeof where !== 'object') return where
     const { docs } = await args.req.payload.db.find<{ id: string | number }>({

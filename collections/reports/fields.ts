@@ -7,6 +7,7 @@ import type { XxgkUser } from '../access.ts'
 import { staticLabel } from '../labels.ts'
 import type { XxgkSlugs } from '../slugs.ts'
 import { tableGroupField } from '../table-fields.ts'
+import { reviewFields } from './review.ts'
 import type { TableFieldOptions } from '../table-fields.ts'
 
 export const TEXT_SECTIONS = NARRATIVE_KEYS
@@ -38,6 +39,10 @@ export interface ReportsCollectionOptions extends TableFieldOptions {
   issuesField?: PayloadComponent
   /** Admin component showing the importer's ambiguities. */
   ambiguitiesField?: PayloadComponent
+  /** The review panel in the sidebar (the plugin's `review` option). */
+  reviewPanel?: PayloadComponent
+  /** The 对比上年 tab's component (the comparison with the previous year's report). */
+  compareField?: PayloadComponent
 }
 
 /** The agency of an editor (its reports' agency is always its own); undefined for other roles. */
@@ -45,6 +50,8 @@ export function editorAgency(user: unknown): string | number | undefined {
   const u = user as XxgkUser | null | undefined
   return u?.role === 'editor' ? (relationId(u.agency) ?? undefined) : undefined
 }
+/** The public (no user) never reads these fields. */
+const signedInOnly = { read: ({ req }: { req: { user?: unknown } }) => Boolean(req.user) }
 
 const tableTab = (table: TableKey, options: ReportsCollectionOptions) => {
   const field = tableGroupField(table, options)
@@ -129,6 +136,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             {
               name: 'issues',
               type: 'json',
+              access: signedInOnly,
               label: { zh: '规则检查结果', en: 'Rule check results' },
               admin: {
                 readOnly: true,
@@ -142,6 +150,7 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             {
               name: 'ambiguities',
               type: 'json',
+              access: signedInOnly,
               label: { zh: '导入时的歧义', en: 'Import ambiguities' },
               admin: {
                 readOnly: true,
@@ -156,6 +165,14 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
             },
           ],
         },
+        ...(options.compareField
+          ? [
+              {
+                label: { zh: '对比上年', en: 'Compare with last year' },
+                fields: [{ name: 'compareView', type: 'ui', admin: { components: { Field: options.compareField } } } as Field],
+              },
+            ]
+          : []),
       ],
     },
     {
@@ -186,5 +203,6 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
       label: { zh: '自动计算的单元格', en: 'Computed cells' },
       admin: { hidden: true },
     },
+    ...reviewFields({ panel: options.reviewPanel }),
   ]
 }

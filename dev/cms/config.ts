@@ -51,7 +51,8 @@ export function xxgkConfig(options: XxgkConfigOptions): Promise<SanitizedConfig>
     collections: [],
     // `npm start` runs one server process, where the REST list cache is safe (plugin/list-cache.ts);
     // XXGK_LIST_CACHE=off for deployments with several server processes on one database
-    plugins: [xxgkPlugin({ listCache: process.env.XXGK_LIST_CACHE !== 'off', ...options.plugin }), ...(options.plugins ?? [])],
+    // the supervisor's review loop is on in the host app (plugin option `review`, default off)
+    plugins: [xxgkPlugin({ listCache: process.env.XXGK_LIST_CACHE !== 'off', review: true, ...options.plugin }), ...(options.plugins ?? [])],
     i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
     admin: {
       // no request leaves the server for a profile picture

@@ -25,7 +25,10 @@ export const ADMIN_COMPONENTS = {
   importUpload: 'xxgk/client#ImportUpload',
   dashboardLink: 'xxgk/client#DashboardNavLink',
   dashboardView: 'xxgk/rsc#DashboardView',
+  dashboardHomeLink: 'xxgk/client#DashboardHomeLink',
   defaultLanguage: 'xxgk/client#DefaultLanguage',
+  reviewPanel: 'xxgk/client#ReviewPanel',
+  compareView: 'xxgk/client#CompareView',
 } as const
 
 export interface AdminOptions {
@@ -112,6 +115,10 @@ export function withAdminViews(config: Config, slugs: XxgkSlugs, options: AdminO
       ...admin.components.views,
       xxgkDashboard: { Component: component(ADMIN_COMPONENTS.dashboardView, slugProps(slugs)), path: path as `/${string}` },
     }
+    admin.components.beforeDashboard = [
+      ...(admin.components.beforeDashboard ?? []),
+      component(ADMIN_COMPONENTS.dashboardHomeLink, path === DASHBOARD_PATH ? {} : { path }),
+    ]
     admin.components.afterNavLinks = [
       ...(admin.components.afterNavLinks ?? []),
       component(ADMIN_COMPONENTS.dashboardLink, path === DASHBOARD_PATH ? {} : { path }),

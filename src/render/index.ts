@@ -69,3 +69,5 @@ export async function exportReport(input: unknown, format: ExportFormat, options
           : `${JSON.stringify(report, null, 2)}\n`
   return { body, contentType: CONTENT_TYPES[format], extension: format, filename: exportFilename(report, format) }
 }
+export { comparisonWorkbook, listWorkbook } from './sheets.ts'
+export type { ListSheet, SheetValue } from './sheets.ts'

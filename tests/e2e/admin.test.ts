@@ -160,6 +160,13 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     await expect.poll(() => cellInput(page, 'requests.totalHandled.total').getAttribute('placeholder')).toBe('5')
     await expect.poll(() => page.locator('[data-xxgk-grid="requests"] td[data-mark="error"]').count()).toBe(0)
     await shot('grid-requests-fixed.png')
+    // review is on in the host app (issue 10): saved, submitted by the editor, approved (an admin may), then published
+    await page.getByRole('button', { name: '保存草稿' }).click()
+    await expect.poll(async () => (await admin.get(`/reports/${reportId}?depth=0&draft=true`)).body.errorCount, { timeout: 20_000 }).toBe(0)
+    const editorApi = await Api.login(cms.url, editorA.email, editorA.password)
+    expect((await editorApi.request('POST', `/reports/${reportId}/submit`, {})).status).toBe(200)
+    expect((await admin.request('POST', `/reports/${reportId}/approve`, {})).status).toBe(200)
+    await page.reload()
     await page.getByRole('button', { name: PUBLISH }).click()
     await expect.poll(() => page.locator('.toast-success').count(), { timeout: 20_000 }).toBeGreaterThan(0)
     const stored = await admin.get(`/reports/${reportId}?depth=0`)

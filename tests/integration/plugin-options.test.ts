@@ -30,6 +30,7 @@ const collection = (config: SanitizedConfig, slug: string) => config.collections
 function dataPaths(fields: readonly Field[], prefix = ''): string[] {
   const paths: string[] = []
   for (const field of fields) {
+    if (field.type === 'ui') continue // admin-only: no data, no column
     if ('name' in field && field.name) {
       const at = `${prefix}${field.name}`
       paths.push(`${at}:${field.type}`)

@@ -5,12 +5,14 @@
  */
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import type { AdminViewServerProps, CollectionSlug, Where } from 'payload'
+import type { AdminViewServerProps, CollectionSlug } from 'payload'
 import React from 'react'
 import { adminLang, translate } from '../translations.ts'
 import { DashboardClient } from './DashboardClient.tsx'
-import { chinaDate, dashboardRows } from './model.ts'
-import type { DashboardAgency, DashboardReport, Id } from './model.ts'
+import { DEFAULT_SLUGS } from '../../../collections/slugs.ts'
+import { dashboardData } from '../../dashboard-data.ts'
+import { reportStats } from '../../stats.ts'
+import { chinaDate } from './model.ts'
 
 export interface DashboardViewOptions {
   reports?: string
@@ -18,12 +20,6 @@ export interface DashboardViewOptions {
 }
 
 const CHART_YEARS = 6
-
-const relation = (value: unknown): Id | null => {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') return (value as { id?: Id }).id ?? null
-  return value as Id
-}
 
 export async function DashboardView(props: AdminViewServerProps & { slugs?: DashboardViewOptions }) {
   const { initPageResult, params, searchParams } = props
@@ -56,34 +52,20 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
   const requested = Number(Array.isArray(searchParams?.year) ? searchParams.year[0] : searchParams?.year)
   const year = Number.isSafeInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : thisYear - 1
 
-  const access = { overrideAccess: false, user, req, depth: 0, pagination: false } as const
-  const agencyDocs = await payload.find({ collection: agenciesSlug, ...access })
-  const agencies: DashboardAgency[] = agencyDocs.docs.map((doc) => {
-    const d = doc as unknown as Record<string, unknown>
-    return {
-      id: d.id as Id,
-      name: String(d.name ?? d.id),
-      parent: relation(d.parent),
-      kind: (d.kind as string) ?? null,
-      level: (d.level as string) ?? null,
-    }
-  })
-  const where: Where = { year: { equals: year } }
-  const reportDocs = await payload.find({ collection: reportsSlug, where, ...access })
-  const reports: DashboardReport[] = reportDocs.docs.map((doc) => {
-    const d = doc as unknown as Record<string, unknown>
-    return {
-      id: d.id as Id,
-      agency: relation(d.agency) as Id,
-      year: Number(d.year),
-      status: d._status === 'published' ? 'published' : 'draft',
-      errorCount: typeof d.errorCount === 'number' ? d.errorCount : null,
-      warningCount: typeof d.warningCount === 'number' ? d.warningCount : null,
-      publishedAt: (d.publishedAt as string) ?? null,
-    }
-  })
-  const ownAgency = role === 'supervisor' ? relation((user as { agency?: unknown }).agency) : null
-  const rows = dashboardRows({ agencies, reports, year, today, roots: ownAgency !== null ? [ownAgency] : undefined })
+  const slugs = { ...DEFAULT_SLUGS, reports: reportsSlug, agencies: agenciesSlug }
+  // the newest version of every report (drafts too), review states and open comments
+  const data = await dashboardData(req, slugs, { year, today })
+  const { rows, queue, missing } = data
+  const ownAgency = data.root
+  // roll-up: the published reports' sums of the agencies below beside the supervisor's own agency
+  const below = rows.filter((r) => ownAgency === null || String(r.agency.id) !== String(ownAgency)).map((r) => r.agency.id)
+  const rollup =
+    ownAgency === null
+      ? null
+      : await Promise.all([
+          reportStats(req, slugs, { year, agencies: [ownAgency] }),
+          below.length ? reportStats(req, slugs, { year, agencies: below }) : null,
+        ]).then(([own, descendants]) => ({ own, descendants }))
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i)
   const chartYears = Array.from({ length: CHART_YEARS }, (_, i) => year - CHART_YEARS + 1 + i)
 
@@ -92,6 +74,9 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
       year={year}
       years={years.includes(year) ? years : [year, ...years]}
       rows={rows}
+      queue={queue}
+      missing={missing}
+      rollup={rollup}
       statsAgency={ownAgency}
       chartYears={chartYears}
       reportsSlug={reportsSlug}

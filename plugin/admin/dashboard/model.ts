@@ -25,6 +25,10 @@ export interface DashboardReport {
   errorCount?: number | null
   warningCount?: number | null
   publishedAt?: string | null
+  /** The review loop's state (plugin option `review`). */
+  reviewStatus?: string | null
+  /** Review comments not yet resolved. */
+  openComments?: number
 }
 
 export type ReportState = 'published' | 'publishedLate' | 'draftWithErrors' | 'draft' | 'missing' | 'overdue'

@@ -21,6 +21,7 @@ import { keyMove, moveFrom } from './navigation.ts'
 import type { CellMode } from './navigation.ts'
 import { parseClipboard, pastePlan } from './paste.ts'
 import { cellView, relatedCells } from './view.ts'
+import { useCellComments } from '../review/store.ts'
 
 export interface CellWrite {
   path: string
@@ -48,6 +49,8 @@ interface CellProps {
   mark: string | null
   title: string
   ambiguous: boolean
+  /** Open review comments on the cell (plugin option `review`). */
+  comment?: string
   related: boolean
   readOnly: boolean
   ariaLabel: string
@@ -64,9 +67,11 @@ const GridCell = memo(function GridCell(props: CellProps) {
       data-cell={vc.path}
       data-mark={props.mark ?? undefined}
       data-ambiguous={props.ambiguous ? '' : undefined}
+      data-review-comment={props.comment ? '' : undefined}
       data-related={props.related ? '' : undefined}
       data-total={vc.cell.column.isTotal ? '' : undefined}
-      title={props.title || undefined}
+      title={[props.title, props.comment].filter(Boolean).join('\n') || undefined}
+      style={props.comment ? { outline: '2px solid var(--theme-warning-500, #e6a700)', outlineOffset: -2 } : undefined}
     >
       <input
         type="text"
@@ -285,6 +290,7 @@ export function TableGrid(props: TableGridProps) {
     }
   })
 
+  const comments = useCellComments()
   const related = useMemo(() => (focused ? relatedCells(focused, check) : new Set<string>()), [focused, check])
   const table = model.grid.table
 
@@ -322,6 +328,10 @@ export function TableGrid(props: TableGridProps) {
           mark={view.mark}
           title={view.messages.join('\n')}
           ambiguous={view.ambiguous}
+          comment={comments
+            .get(vc.path)
+            ?.map((c) => `审核意见 / Review: ${c.comment}`)
+            .join('\n')}
           related={related.has(vc.path)}
           readOnly={readOnly}
           ariaLabel={cellLabel(vc.cell, lang)}

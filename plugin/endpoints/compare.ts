@@ -1,0 +1,101 @@
+/**
+ * `GET /api/<reports>/:id/compare[?format=xlsx][&lang=en]`: every cell of the report beside the
+ * same agency's report of the year before → `{ id, year, edition, previous: { id, year } | null,
+ * cells: [{ path, current, previous, change }], findings: [cross-year rule issues] }`.
+ * Signed-in users compare the newest versions (drafts included) of what they may read; the
+ * public compares published reports, without the rules' findings.
+ */
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import { compareCells, validateReport } from '@xxgk/schema'
+import type { Issue, TableKey } from '@xxgk/schema'
+import { comparisonWorkbook, XLSX_CONTENT_TYPE } from '@xxgk/schema/render'
+import { relationId } from '../../collections/index.ts'
+import type { ID, XxgkSlugs } from '../../collections/index.ts'
+import { isPlausibleId, loadAgency, normaliseId } from '../agencies.ts'
+import { errorResponse } from '../errors.ts'
+import { reportToInterchange } from '../interchange.ts'
+import { contentDisposition } from './export.ts'
+
+type Json = Record<string, unknown>
+
+/** Cross-year rules (X.CARRY, X.IN_FORCE): the findings the comparison shows on their cells. */
+export const isCrossYear = (issue: Pick<Issue, 'rule'>) => issue.rule.startsWith('X.')
+
+export async function compareReport(req: PayloadRequest, slugs: XxgkSlugs, id: unknown) {
+  if (!isPlausibleId(req.payload, id)) return null
+  const draft = Boolean(req.user)
+  const read = async (where: Json) =>
+    (
+      await req.payload.find({
+        collection: slugs.reports as CollectionSlug,
+        where: where as never,
+        depth: 0,
+        draft,
+        limit: 1,
+        pagination: false,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+    ).docs[0] as unknown as Json | undefined
+  const doc = await read({ id: { equals: normaliseId(req.payload, id as ID) } })
+  if (!doc) return null
+  const agencyId = relationId(doc.agency)
+  const year = Number(doc.year)
+  const [previousDoc, agency] = await Promise.all([
+    agencyId === null ? undefined : read({ and: [{ agency: { equals: agencyId } }, { year: { equals: year - 1 } }] }),
+    loadAgency(req, slugs, agencyId),
+  ])
+  const current = reportToInterchange(doc, agency?.name ?? null)
+  const previous = previousDoc ? reportToInterchange(previousDoc, agency?.name ?? null) : null
+  let findings: Issue[] = []
+  // the rules' findings are for signed-in users only, like the stored issues
+  if (previous && req.user) {
+    try {
+      findings = validateReport(current, { previous, context: { agencyKind: agency?.kind, agencyLevel: agency?.level } as never }).issues.filter(isCrossYear)
+    } catch {
+      findings = [] // a stored report that is not a report: no cross-year findings
+    }
+  }
+  return {
+    id: doc.id,
+    year,
+    edition: current.edition,
+    agency: agency ? { id: agency.id, name: agency.name } : null,
+    previous: previousDoc ? { id: previousDoc.id, year: Number(previousDoc.year), edition: previous!.edition } : null,
+    cells: compareCells(current, previous).map(({ table: _table, ...cell }) => cell),
+    findings,
+  }
+}
+
+export function compareEndpoint(slugs: XxgkSlugs): Endpoint {
+  return {
+    path: '/:id/compare',
+    method: 'get',
+    handler: async (req) => {
+      const id = req.routeParams?.id
+      const url = new URL(req.url ?? 'http://localhost/')
+      const comparison = await compareReport(req, slugs, id)
+      if (!comparison) return errorResponse(404, [{ path: 'id', message: { zh: `没有这份报告：${String(id)}`, en: `no such report: ${String(id)}` } }])
+      if (url.searchParams.get('format') !== 'xlsx') return Response.json(comparison, { headers: { 'Cache-Control': 'private, no-store' } })
+      const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh'
+      const findings: Record<string, string> = {}
+      for (const issue of comparison.findings) findings[issue.path] = [findings[issue.path], issue.message[lang]].filter(Boolean).join('；')
+      const body = await comparisonWorkbook(
+        {
+          edition: comparison.edition,
+          year: comparison.year,
+          previousYear: comparison.previous?.year ?? null,
+          cells: comparison.cells.map((c) => ({ ...c, table: c.path.split('.')[0] as TableKey })),
+          findings,
+        },
+        lang,
+      )
+      const name = `${comparison.agency?.name ?? 'report'}${comparison.year}-对比上年.xlsx`
+      return new Response(body as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': contentDisposition(name), 'Cache-Control': 'private, no-store' },
+      })
+    },
+  }
+}
