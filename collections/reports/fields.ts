@@ -101,6 +101,19 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
                 ...(options.ambiguitiesField && { components: { Field: options.ambiguitiesField as JSONFieldComponent } }),
               },
             },
+            {
+              name: 'sources',
+              type: 'json',
+              label: { zh: '数字来源', en: 'Sources of the figures' },
+              admin: {
+                readOnly: true,
+                hidden: true,
+                description: {
+                  zh: '导入时每个非空单元格的来源：{ "<单元格>": { text, label?, page?, line?, row? } }',
+                  en: 'Where the importer read each non-blank cell: { "<cell path>": { text, label?, page?, line?, row? } }',
+                },
+              },
+            },
           ],
         },
       ],
