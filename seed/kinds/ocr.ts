@@ -28,6 +28,7 @@ export function repairNumber(word: string, amongNumbers = false): string {
 
 function repairLine(line: Line): Line {
   return {
+    ...line,
     cells: line.cells.map((cell) => {
       const text = unifyIdeographs(cell.text)
       const numbers = (text.match(/(?:^|\s)[0-9][0-9.,]*(?=\s|$)/g) ?? []).length
