@@ -191,13 +191,13 @@ export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, Cel
     const origin = origins.get(path)
     if (!origin) continue
     const where = doc.lines[origin.line]?.source
-    sources[path] = {
-      text: origin.text,
-      ...(origin.label ? { label: origin.label } : {}),
-      ...(where?.page ? { page: where.page } : {}),
-      ...(where?.line ? { line: where.line } : where?.row ? {} : { line: origin.line + 1 }),
-      ...(where?.row ? { row: where.row } : {}),
-    }
+    const source: CellSource = { text: origin.text }
+    if (origin.label) source.label = origin.label
+    if (where?.page) source.page = where.page
+    if (where?.line) source.line = where.line
+    else if (!where?.row) source.line = origin.line + 1
+    if (where?.row) source.row = where.row
+    sources[path] = source
   }
   return sources
 }

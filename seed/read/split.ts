@@ -278,11 +278,13 @@ function enumerateSplits(list: readonly ValueToken[], cells: readonly CellSpec[]
   })
   const len = seq.length
   /** The tokens a cell's characters came from, as one origin (the whole run of a run-together row). */
+  const tokenOrigin = list.map(originOf)
   const originFor = (from: number, to: number): CellOrigin | null => {
     if (seq[from] === '_') return null
     const first = tokenAt[from]!
     const last = tokenAt[to - 1]!
-    return joinOrigins(list.slice(first, last + 1))
+    // one token: its origin object, shared by every candidate (no allocation per split)
+    return first === last ? tokenOrigin[first]! : joinOrigins(list.slice(first, last + 1))
   }
   const blanksFrom: number[] = new Array(len + 1).fill(0)
   for (let i = len - 1; i >= 0; i--) blanksFrom[i] = blanksFrom[i + 1]! + (seq[i] === '_' ? 1 : 0)

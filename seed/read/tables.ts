@@ -48,7 +48,13 @@ interface Reading {
 function withLabel(candidates: readonly Candidate[], segment: string): Candidate[] {
   const label = segment.replace(/\s+/g, ' ').trim().slice(-40)
   if (!label) return [...candidates]
-  return candidates.map((c) => (c.origin ? { ...c, origin: c.origin.map((o) => (o ? { ...o, label } : o)) } : c))
+  const labelled = new Map<CellOrigin, CellOrigin>()
+  const withIt = (o: CellOrigin) => {
+    let l = labelled.get(o)
+    if (!l) labelled.set(o, (l = { text: o.text, line: o.line, at: o.at, label }))
+    return l
+  }
+  return candidates.map((c) => (c.origin ? { ...c, origin: c.origin.map((o) => (o ? withIt(o) : o)) } : c))
 }
 
 /** Form position of a reading's label (a group reading stands where its first row stands). */
