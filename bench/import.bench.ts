@@ -29,7 +29,7 @@ function importOnce(): number {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const summary = JSON.parse(run.stdout) as { imported: number; updated: number }
     // every corpus report stored (the excerpt, not a whole report, fails as it should)
-    if (summary.imported + summary.updated !== 8) throw new Error(`import stored ${summary.imported + summary.updated} files, expected 8:\n${run.stderr}`)
+    if (summary.imported + summary.updated !== 14) throw new Error(`import stored ${summary.imported + summary.updated} files, expected 14:\n${run.stderr}`)
     return seconds
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -3,18 +3,20 @@ import { parseArgs } from 'node:util'
 import { getEdition, getTable, NARRATIVE_SECTIONS, rowColumns } from '@xxgk/schema'
 import type { EditionId, Report, TableKey } from '@xxgk/schema'
 import { describeKind, parseReport, ParseRefusal } from '../seed/index.ts'
-import type { Ambiguity, ParseResult } from '../seed/index.ts'
+import type { Ambiguity, CellSource, ParseOptions, ParseResult } from '../seed/index.ts'
 import { paint } from './io.ts'
 import { formatIssues } from './validate.ts'
 
-const USAGE = `usage: xxgk parse <file> [--json]
+const USAGE = `usage: xxgk parse <file> [--previous <last-year.json>] [--json]
   读取已发布的年度报告（PDF、Word、网页、Markdown、文本）/ read a published report (PDF, Word, web page, Markdown, text)
-  --json  只输出 { report, issues, ambiguities } / print exactly { report, issues, ambiguities }
+  --previous  同一机关上一年度的报告（JSON）：连写的表二数字按其核对 / the same agency's report for the year before (JSON): run-together table-2 digits are checked against it
+  --json  只输出 { report, issues, ambiguities, sources } / print exactly { report, issues, ambiguities, sources }
   退出码 exit status: 0 已读取 parsed, 1 报告违反规则 the report breaks a rule, 2 无法读取或不是报告 unreadable or not a report`
 
 /**
  * `xxgk parse <file> [--json]`: reads a published report (PDF, Word, web page, Markdown, text)
- * and prints it; with --json exactly `{ report, issues, ambiguities }`. Exit status as
+ * and prints it; with --json exactly `{ report, issues, ambiguities, sources }` (sources: per
+ * non-blank cell, the printed text it was read from and where). Exit status as
  * `xxgk validate`: 0 parsed and no rule errors, 1 parsed but the report breaks a rule (the
  * source's own arithmetic, shown as issues), 2 the file cannot be read as a report.
  */
@@ -22,7 +24,11 @@ export async function parseCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      previous: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   })
   if (values.help) {
     process.stdout.write(`${USAGE}\n`)
@@ -41,9 +47,22 @@ export async function parseCommand(argv: string[]): Promise<number> {
     process.stderr.write(`xxgk parse: ${file}: 无法读取文件（${code}）\nxxgk parse: ${file}: cannot read the file (${code})\n`)
     return 2
   }
+  let previous: ParseOptions['previous'] = null
+  if (values.previous) {
+    try {
+      const json = JSON.parse(readFileSync(values.previous, 'utf8'))
+      previous = json && typeof json === 'object' && 'report' in json ? json.report : json
+    } catch (error) {
+      const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      process.stderr.write(
+        `xxgk parse: ${values.previous}: 无法读取上一年度报告（${detail}）\nxxgk parse: ${values.previous}: cannot read the previous report (${detail})\n`,
+      )
+      return 2
+    }
+  }
   let result: ParseResult
   try {
-    result = await parseReport(bytes, { filename: file })
+    result = await parseReport(bytes, { filename: file, previous })
   } catch (error) {
     if (error instanceof ParseRefusal) {
       process.stderr.write(`xxgk parse: ${file}: ${error.reason.zh}\nxxgk parse: ${file}: ${error.reason.en}\n`)
@@ -51,8 +70,8 @@ export async function parseCommand(argv: string[]): Promise<number> {
     }
     throw error
   }
-  const { report, issues, ambiguities } = result
-  if (values.json) process.stdout.write(`${JSON.stringify({ report, issues, ambiguities }, null, 2)}\n`)
+  const { report, issues, ambiguities, sources } = result
+  if (values.json) process.stdout.write(`${JSON.stringify({ report, issues, ambiguities, sources }, null, 2)}\n`)
   else process.stdout.write(`${formatParse(file, result)}\n`)
   return issues.some((i) => i.severity === 'error') ? 1 : 0
 }
@@ -92,14 +111,24 @@ function formatTable(report: Report, key: TableKey, ambiguous: Set<string>): str
   return lines
 }
 
-function formatAmbiguity(a: Ambiguity): string[] {
+/** Where a cell was read, in words: 第 4 页 第 12 行 "一、本年新收政府信息公开申请数量 21710000218". */
+export function describeSource(source: CellSource): string {
+  const where = [source.page ? `第 ${source.page} 页` : '', source.line ? `第 ${source.line} 行` : '', source.row ? `表格第 ${source.row} 行` : '']
+    .filter(Boolean)
+    .join(' ')
+  return `${where ? `${where} ` : ''}"${source.label ? `${source.label} ` : ''}${source.text}"`
+}
+
+function formatAmbiguity(a: Ambiguity, sources: ParseResult['sources']): string[] {
   const candidates = a.candidates.map((c) => JSON.stringify(c))
   const shown = candidates.length > 6 ? [...candidates.slice(0, 6), `… (${candidates.length})`] : candidates
+  const cell = (a.cells ?? []).find((c) => sources[c]) ?? Object.keys(sources).find((c) => c === a.path || c.startsWith(`${a.path}.`))
   return [
     `${paint(33, '? ')}${paint(1, a.path)}  ${JSON.stringify(a.chosen)}`,
     `    ${a.reason.zh}`,
     `    ${a.reason.en}`,
     ...(shown.length ? [`    候选 candidates: ${shown.join(' | ')}`] : []),
+    ...(cell ? [`    来源 source: ${describeSource(sources[cell]!)}`] : []),
   ]
 }
 
@@ -119,6 +148,6 @@ export function formatParse(file: string, result: ParseResult): string {
   const summary = `${errors} 个错误 errors, ${issues.length - errors} 个警告 warnings, ${ambiguities.length} 处存疑 ambiguities`
   lines.push(errors ? paint(31, `✗ ${summary}`) : paint(32, `✓ ${summary}`))
   if (issues.length) lines.push(formatIssues(issues))
-  for (const a of ambiguities) lines.push(...formatAmbiguity(a))
+  for (const a of ambiguities) lines.push(...formatAmbiguity(a, result.sources ?? {}))
   return lines.join('\n')
 }

@@ -6,18 +6,19 @@ import { decodeText } from './read/decode.ts'
 import { plainText } from './read/document.ts'
 import type { SourceDocument } from './read/document.ts'
 import { detectEdition } from './read/edition.ts'
-import { statedFigures } from './read/facts.ts'
+import { previousFigures, statedFigures } from './read/facts.ts'
+import type { PreviousReport } from './read/facts.ts'
 import { extractMeta } from './read/meta.ts'
 import { findRegions } from './read/regions.ts'
 import { extractSections } from './read/sections.ts'
 import { solve } from './read/solve.ts'
-import type { CellValue } from './read/split.ts'
+import type { CellOrigin, CellValue } from './read/split.ts'
 import { readTables } from './read/tables.ts'
 import { compactLabel } from './read/text.ts'
 import { tokenize } from './read/tokens.ts'
 import { checkInputLimits } from './limits.ts'
 import { ParseRefusal, refuse } from './refusal.ts'
-import type { Ambiguity, ParseOptions, ParseResult, SourceKind } from './types.ts'
+import type { Ambiguity, CellSource, ParseOptions, ParseResult, SourceKind } from './types.ts'
 
 /**
  * Reads one report from a file's bytes (or its text) and its name: detects the kind, reads the
@@ -31,7 +32,7 @@ export async function parseReport(input: Uint8Array | ArrayBuffer | string, opti
   const module = pickKind(source, options.kind)
   if (module.parse) {
     const parsed = await module.parse(source)
-    return { ...parsed, source: { kind: module.kind, ...(options.filename ? { filename: options.filename } : {}) } }
+    return { sources: {}, ...parsed, source: { kind: module.kind, ...(options.filename ? { filename: options.filename } : {}) } }
   }
   let doc: SourceDocument
   try {
@@ -44,7 +45,7 @@ export async function parseReport(input: Uint8Array | ArrayBuffer | string, opti
       en: `the file cannot be read (${describeKind(module.kind).en}): ${detail}`,
     })
   }
-  return interpretDocument(doc, module, options.filename)
+  return interpretDocument(doc, module, options.filename, options.previous)
 }
 
 export function toSourceInput(input: Uint8Array | ArrayBuffer | string, filename: string): SourceInput {
@@ -97,7 +98,7 @@ export const describeKind = (kind: SourceKind) => KIND_NAMES[kind]
 
 const TABLE_KEYS: readonly TableKey[] = ['proactive', 'requests', 'reviewLitigation']
 
-export function interpretDocument(doc: SourceDocument, module: KindModule, filename?: string): ParseResult {
+export function interpretDocument(doc: SourceDocument, module: KindModule, filename?: string, previous?: PreviousReport | null): ParseResult {
   const plain = plainText(doc)
   const ambiguities: Ambiguity[] = []
 
@@ -109,7 +110,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
   const provisional = edition ?? CURRENT_EDITION
   const regions = findRegions(plain.text, provisional)
   const tokens = tokenize(doc, plain, tableRanges(plain.text.length, regions, edition === null ? findRegions(plain.text, '2019') : null))
-  const options = { fuzzy: module.options.fuzzyLabels, placement: module.options.blankPlacement }
+  const options = { fuzzy: module.options.fuzzyLabels, placement: module.options.blankPlacement, approximate: module.options.approximateColumns === true }
   let tables = readTables(tokens, regions, provisional, options)
   let sections = extractSections(plain.text, regions, tables.reviewEnd)
   const limit = sections.overviewAt ?? regions.proactive?.start ?? regions.requests?.start ?? plain.text.length
@@ -153,7 +154,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
     }
   }
 
-  const figures = statedFigures([sections.overview, sections.problems, sections.other], edition)
+  const figures = [...statedFigures([sections.overview, sections.problems, sections.other], edition), ...previousFigures(previous, edition, meta.year!)]
   const solution = solve(tables.units, edition, figures)
   ambiguities.push(...meta.ambiguities, ...collapseMissingTables(solution.ambiguities, edition))
 
@@ -168,6 +169,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
     report,
     issues: validation.issues,
     ambiguities,
+    sources: cellSources(doc, solution.values, solution.origins),
     source: {
       kind: doc.kind,
       ...(filename ? { filename } : {}),
@@ -175,6 +177,29 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
       ...(doc.declared.publisher ? { publisher: doc.declared.publisher } : {}),
     },
   }
+}
+
+/**
+ * The evidence of every cell read from the source: the printed characters (the whole run for
+ * run-together digits), the label printed before them, and where: PDF page and line on it, the
+ * line of a text file, the row of a table.
+ */
+export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, CellValue>, origins: ReadonlyMap<string, CellOrigin>): Record<string, CellSource> {
+  const sources: Record<string, CellSource> = {}
+  for (const [path, value] of values) {
+    if (value === null) continue
+    const origin = origins.get(path)
+    if (!origin) continue
+    const where = doc.lines[origin.line]?.source
+    const source: CellSource = { text: origin.text }
+    if (origin.label) source.label = origin.label
+    if (where?.page) source.page = where.page
+    if (where?.line) source.line = where.line
+    else if (!where?.row) source.line = origin.line + 1
+    if (where?.row) source.row = where.row
+    sources[path] = source
+  }
+  return sources
 }
 
 /** Where tables may be, for either edition when the edition is not yet known. */

@@ -8,6 +8,8 @@ export interface ImportResult {
   report: Report
   issues: Issue[]
   ambiguities: Ambiguity[]
+  /** Per non-blank cell, the workbook cell it was read from (text as stored, `Sheet!B7`, sheet row). */
+  sources: Record<string, { text: string; cell: string; row: number }>
 }
 
 /** What a source writes in a blank cell (SPEC: "/", "-", "—", "无"). */
@@ -167,15 +169,25 @@ export async function parseReportXlsx(data: Uint8Array | ArrayBuffer): Promise<I
   }
   if (Object.keys(text).length) report.text = text
 
+  const sources: ImportResult['sources'] = {}
   for (const { key, sheet } of sheets) {
     for (const { cell, row, col } of placeGrid(tableGrid(edition, key))) {
       if (cell.kind !== 'value') continue
       let node = report
       const keys = cell.cell.keys
       for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>
-      node[keys[keys.length - 1]!] = statisticalValue(sheet.getCell(XLSX_LAYOUT.gridTop + row, col + 1).value)
+      const raw = sheet.getCell(XLSX_LAYOUT.gridTop + row, col + 1).value
+      const value = statisticalValue(raw)
+      node[keys[keys.length - 1]!] = value
+      if (value !== null) {
+        sources[keys.join('.')] = {
+          text: cellText(raw) ?? String(value),
+          cell: address(sheet, XLSX_LAYOUT.gridTop + row, col + 1),
+          row: XLSX_LAYOUT.gridTop + row,
+        }
+      }
     }
   }
   const { issues } = validateReport(report)
-  return { report: report as unknown as Report, issues, ambiguities: [] }
+  return { report: report as unknown as Report, issues, ambiguities: [], sources }
 }

@@ -163,6 +163,20 @@ export function reportFields(options: ReportsCollectionOptions): Field[] {
                 ...(options.issuesField && { hidden: true }),
               },
             },
+            {
+              name: 'sources',
+              type: 'json',
+              access: signedInOnly,
+              label: { zh: '数字来源', en: 'Sources of the figures' },
+              admin: {
+                readOnly: true,
+                hidden: true,
+                description: {
+                  zh: '导入时每个非空单元格的来源：{ "<单元格>": { text, label?, page?, line?, row? } }',
+                  en: 'Where the importer read each non-blank cell: { "<cell path>": { text, label?, page?, line?, row? } }',
+                },
+              },
+            },
           ],
         },
         ...(options.compareField

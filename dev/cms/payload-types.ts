@@ -537,6 +537,18 @@ export interface Report {
     | number
     | boolean
     | null;
+  /**
+   * Where the importer read each non-blank cell: { "<cell path>": { text, label?, page?, line?, row? } }
+   */
+  sources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   agency: number | Agency;
   year: number;
   edition: '2021' | '2019';
@@ -1178,6 +1190,7 @@ export interface ReportsSelect<T extends boolean = true> {
       };
   issues?: T;
   ambiguities?: T;
+  sources?: T;
   agency?: T;
   year?: T;
   edition?: T;

@@ -180,6 +180,7 @@ function draftData(parsed: ParseResult, agency: ID, ambiguities: Ambiguity[]): J
     agency,
     text: { overview: text?.overview ?? null, problems: text?.problems ?? null, other: text?.other ?? null },
     ambiguities,
+    sources: parsed.sources ?? {},
     ...(publishedAt && { publishedAt }),
     _status: 'draft',
   }

@@ -6,9 +6,9 @@ import type { DeclaredFacts } from '../read/document.ts'
  */
 const RULE = /^={3,}\s*正文\s*={3,}\s*$/m
 
-export function splitCrawlerHeader(text: string): { body: string; declared: DeclaredFacts } {
+export function splitCrawlerHeader(text: string): { body: string; declared: DeclaredFacts; firstLine: number } {
   const rule = RULE.exec(text)
-  if (!rule) return { body: text, declared: {} }
+  if (!rule) return { body: text, declared: {}, firstLine: 1 }
   const header = text.slice(0, rule.index)
   const field = (name: string) => {
     const m = new RegExp(`^\\s*${name}\\s*[:：]\\s*(.*)$`, 'm').exec(header)
@@ -17,6 +17,8 @@ export function splitCrawlerHeader(text: string): { body: string; declared: Decl
   }
   return {
     body: text.slice(rule.index + rule[0].length),
+    // the body starts on the rule's line (the rest of it)
+    firstLine: text.slice(0, rule.index).split('\n').length,
     declared: { title: field('标题'), publishedAt: field('发布时间'), publisher: field('发布机构') },
   }
 }

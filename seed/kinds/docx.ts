@@ -26,6 +26,8 @@ function decodeXml(text: string): string {
 interface TableState {
   row: Cell[] | null
   cell: { text: string; continued: boolean } | null
+  /** Rows of the table read so far (the evidence's table row). */
+  rows?: number
 }
 
 const TAG = /<(\/?)(w:(?:p|tbl|tr|tc|t|tab|br|cr|vMerge|del|delText|instrText|noBreakHyphen|softHyphen)|mc:Fallback)\b([^<>]*?)(\/?)>|([^<]+)/g
@@ -105,7 +107,7 @@ export function documentLines(xml: string): Line[] {
         if (!table) break
         if (!closing) table.row = []
         else if (table.row) {
-          if (table.row.length) lines.push({ cells: table.row })
+          if (table.row.length) lines.push({ cells: table.row, source: { row: (table.rows = (table.rows ?? 0) + 1) } })
           table.row = null
         }
         break

@@ -21,7 +21,7 @@ export const flattenedKind: KindModule = {
   options: { fuzzyLabels: false, blankPlacement: false },
   sniff: (input) => (input.text !== null && looksFlattened(input.text) ? 5 : 0),
   read(input) {
-    const { body, declared } = splitCrawlerHeader(input.text ?? '')
-    return { kind: 'flattened', lines: textLines(body), declared }
+    const { body, declared, firstLine } = splitCrawlerHeader(input.text ?? '')
+    return { kind: 'flattened', lines: textLines(body, firstLine), declared }
   },
 }

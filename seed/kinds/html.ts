@@ -107,6 +107,8 @@ interface TableState {
   /** Columns still covered by a rowspan from an earlier row: column → rows left. */
   covered: Map<number, number>
   column: number
+  /** Rows of the table read so far (the evidence's table row). */
+  count?: number
   /** The table holds another table: a layout table, whose cells are read as text. */
   layout: boolean
 }
@@ -212,7 +214,7 @@ export function htmlLines(html: string): { lines: Line[]; declared: DeclaredFact
       for (const [col, left] of table.covered) if (left <= 0) table.covered.delete(col)
       if (table.layout) {
         for (const c of table.row) if (c.text) lines.push({ cells: [{ text: c.text }] })
-      } else if (table.row.length) lines.push({ cells: table.row })
+      } else if (table.row.length) lines.push({ cells: table.row, source: { row: (table.count = (table.count ?? 0) + 1) } })
     }
     table.row = null
   }

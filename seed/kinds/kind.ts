@@ -1,6 +1,6 @@
 import type { Issue, Report } from '@xxgk/schema'
 import type { SourceDocument } from '../read/document.ts'
-import type { Ambiguity, SourceKind } from '../types.ts'
+import type { Ambiguity, CellSource, SourceKind } from '../types.ts'
 
 /** The file as given to the parser: its bytes, its name, and its text once decoded. */
 export interface SourceInput {
@@ -20,9 +20,9 @@ export interface KindModule {
   kind: SourceKind
   sniff(input: SourceInput): number
   read?(input: SourceInput): SourceDocument | Promise<SourceDocument>
-  parse?(input: SourceInput): Promise<{ report: Report; issues: Issue[]; ambiguities: Ambiguity[] }>
+  parse?(input: SourceInput): Promise<{ report: Report; issues: Issue[]; ambiguities: Ambiguity[]; sources?: Record<string, CellSource> }>
   /** How the reader should treat a row whose tokens are fewer than its cells. */
-  options: { fuzzyLabels: boolean; blankPlacement: boolean }
+  options: { fuzzyLabels: boolean; blankPlacement: boolean; approximateColumns?: boolean }
 }
 
 export const hasExtension = (input: SourceInput, ...extensions: string[]) => extensions.some((e) => input.filename.toLowerCase().endsWith(e))

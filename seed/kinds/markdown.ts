@@ -11,18 +11,21 @@ import type { KindModule } from './kind.ts'
 const TABLE_ROW = /^\s*\|(.*)\|\s*$/
 const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
 
-export function markdownLines(text: string): Line[] {
+export function markdownLines(text: string, firstLine = 1): Line[] {
   const lines: Line[] = []
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    if (SEPARATOR.test(raw)) continue
+  let tableRow = 0
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    if (SEPARATOR.test(raw)) return
     const row = TABLE_ROW.exec(raw)
+    const line = firstLine + i
     if (row) {
-      lines.push({ cells: row[1]!.split('|').map((c) => ({ text: c.trim(), grid: true })) })
-      continue
+      lines.push({ cells: row[1]!.split('|').map((c) => ({ text: c.trim(), grid: true })), source: { line, row: ++tableRow } })
+      return
     }
-    if (isPageFurniture(raw)) continue
-    lines.push({ cells: [{ text: raw.replace(/^\s*#{1,6}\s+/, '') }] })
-  }
+    tableRow = 0
+    if (isPageFurniture(raw)) return
+    lines.push({ cells: [{ text: raw.replace(/^\s*#{1,6}\s+/, '') }], source: { line } })
+  })
   return lines
 }
 

@@ -28,6 +28,7 @@ export function repairNumber(word: string, amongNumbers = false): string {
 
 function repairLine(line: Line): Line {
   return {
+    ...line,
     cells: line.cells.map((cell) => {
       const text = unifyIdeographs(cell.text)
       const numbers = (text.match(/(?:^|\s)[0-9][0-9.,]*(?=\s|$)/g) ?? []).length
@@ -43,11 +44,11 @@ function repairLine(line: Line): Line {
 
 export const ocrKind: KindModule = {
   kind: 'ocr',
-  options: { fuzzyLabels: true, blankPlacement: true },
+  options: { fuzzyLabels: true, blankPlacement: true, approximateColumns: true },
   sniff: (input) => (input.text !== null && /\.ocr\.(txt|md|text)$/i.test(input.filename) ? 9 : 0),
   read(input) {
-    const { body, declared } = splitCrawlerHeader(input.text ?? '')
-    const lines = hasExtension(input, '.md') ? markdownLines(body) : textLines(body)
+    const { body, declared, firstLine } = splitCrawlerHeader(input.text ?? '')
+    const lines = hasExtension(input, '.md') ? markdownLines(body, firstLine) : textLines(body, firstLine)
     return { kind: 'ocr', lines: lines.map(repairLine), declared }
   },
 }

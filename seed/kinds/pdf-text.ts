@@ -13,7 +13,7 @@ export const pdfTextKind: KindModule = {
   options: { fuzzyLabels: false, blankPlacement: true },
   sniff: (input) => (input.text === null ? 0 : hasExtension(input, '.txt', '.text') ? 2 : 1),
   read(input) {
-    const { body, declared } = splitCrawlerHeader(input.text ?? '')
-    return { kind: 'pdf-text', lines: textLines(body), declared }
+    const { body, declared, firstLine } = splitCrawlerHeader(input.text ?? '')
+    return { kind: 'pdf-text', lines: textLines(body, firstLine), declared }
   },
 }

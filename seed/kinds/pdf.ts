@@ -187,7 +187,7 @@ function dropFurniture(pages: { rows: Cell[][]; height: number; ys: number[] }[]
     for (const t of here) seen.set(t, (seen.get(t) ?? 0) + 1)
   }
   const lines: Line[] = []
-  for (const page of pages) {
+  pages.forEach((page, p) => {
     page.rows.forEach((row, i) => {
       const t = text(row)
       if (isPageFurniture(t)) return
@@ -196,9 +196,9 @@ function dropFurniture(pages: { rows: Cell[][]; height: number; ys: number[] }[]
         if (words && pages.length > 1 && (seen.get(t.replace(/\d+/g, '#')) ?? 0) > 1) return
         if (BROWSER_CHROME.test(t)) return
       }
-      lines.push({ cells: row })
+      lines.push({ cells: row, source: { page: p + 1, line: i + 1 } })
     })
-  }
+  })
   return lines
 }
 

@@ -16,6 +16,8 @@ export interface Cell {
 
 export interface Line {
   cells: Cell[]
+  /** Where the line is in the source, for evidence: PDF page and line on it, line of a text file, row of a table. */
+  source?: { page?: number; line?: number; row?: number }
 }
 
 export interface DeclaredFacts {
@@ -71,12 +73,12 @@ export function isPageFurniture(text: string): boolean {
   return PAGE_FURNITURE.some((re) => re.test(text))
 }
 
-/** Lines of a plain-text source, one cell each, page furniture dropped. */
-export function textLines(text: string): Line[] {
+/** Lines of a plain-text source, one cell each, page furniture dropped; `firstLine` is the file's line number of the text's first line. */
+export function textLines(text: string, firstLine = 1): Line[] {
   const lines: Line[] = []
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    if (isPageFurniture(raw)) continue
-    lines.push({ cells: [{ text: raw }] })
-  }
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    if (isPageFurniture(raw)) return
+    lines.push({ cells: [{ text: raw }], source: { line: firstLine + i } })
+  })
   return lines
 }

@@ -30,7 +30,9 @@ function headingPattern(core: string, required: number): RegExp {
     const chars = [...core].map(escape)
     const head = chars.slice(0, required).join(sep)
     const tail = chars.slice(required).reduceRight((inner, c) => `(?:${sep}${c}${inner})?`, '')
-    re = new RegExp(`(?<![${CN_NUMERALS}（(])([${CN_NUMERALS}]{1,3})\\s*[、.．]\\s*${head}${tail}`, 'g')
+    // 五、政府信息公开工作存在的主要问题及改进情况: the heading may name the work first
+    const work = '(?:(?:政府信息公开|政务公开)(?:工作)?[\\s、，,·]*)?'
+    re = new RegExp(`(?<![${CN_NUMERALS}（(])([${CN_NUMERALS}]{1,3})\\s*[、.．]\\s*${work}${head}${tail}`, 'g')
     cache.set(key, re)
   }
   return re

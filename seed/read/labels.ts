@@ -1,4 +1,4 @@
-import { getEdition, getTable } from '@xxgk/schema'
+import { EDITION_IDS, getEdition, getTable } from '@xxgk/schema'
 import type { EditionId, RowDef, TableDef, TableKey } from '@xxgk/schema'
 import { CN_NUMERALS, cnNumeralValue, compactLabel } from './text.ts'
 
@@ -176,4 +176,61 @@ function approximateEnd(pattern: string, text: string, allowed: number): { end: 
 /** The heading core of a table (二、主动公开政府信息情况 → 主动公开政府信息情况), compact. */
 export function tableHeadingCore(table: TableDef): string {
   return compactLabel(splitItemNumber(table.label.zh).rest)
+}
+
+/**
+ * A row of another edition that this edition splits into several rows: the 2019 form's single
+ * （六）其他处理 row is the 2021 form's three 其他处理 rows. Agencies still print the old row in the
+ * new form; its values then stand for the group, and which of the group's rows they belong to
+ * the source does not say. Found from the edition data: a row key of another edition that is
+ * the parent of row keys of this one (otherHandling → otherHandling.noCorrection, …).
+ */
+export interface GroupLabel {
+  table: TableKey
+  /** The other edition's row (its label is what the source prints). */
+  printed: RowDef
+  /** This edition's rows the printed row stands for, in form order. */
+  rows: RowLabel[]
+  item: number | null
+  core: string
+}
+
+const groupCache = new Map<string, GroupLabel[]>()
+
+export function groupLabels(edition: EditionId, tableKey: TableKey): GroupLabel[] {
+  const key = `${edition}:${tableKey}`
+  let groups = groupCache.get(key)
+  if (!groups) {
+    groups = []
+    const own = rowLabels(edition, tableKey)
+    const ownKeys = new Set(own.map((l) => l.row.key))
+    for (const other of EDITION_IDS) {
+      if (other === edition) continue
+      for (const row of getTable(getEdition(other), tableKey).rows) {
+        if (ownKeys.has(row.key)) continue
+        const rows = own.filter((l) => l.row.key.startsWith(`${row.key}.`))
+        if (rows.length < 2 || groups.some((g) => g.printed.key === row.key)) continue
+        const { item, rest } = splitItemNumber(row.label.zh)
+        groups.push({ table: tableKey, printed: row, rows, item, core: compactLabel(rest) })
+      }
+    }
+    groupCache.set(key, groups)
+  }
+  return groups
+}
+
+/**
+ * The group whose printed label ends a segment that no row of this edition matched (（六）其他处理
+ * followed directly by values). The item number, when printed, must be the group's.
+ */
+export function matchGroup(segment: string, groups: readonly GroupLabel[]): GroupLabel | null {
+  const s = compactLabel(segment)
+  if (!s) return null
+  for (const group of groups) {
+    if (group.core.length < 2 || !s.endsWith(group.core)) continue
+    const item = itemBefore(s, s.length - group.core.length)
+    if (item !== null && group.item !== null && item !== group.item) continue
+    return group
+  }
+  return null
 }

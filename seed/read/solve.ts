@@ -3,7 +3,7 @@ import type { EditionId, Label } from '@xxgk/schema'
 import type { Ambiguity } from '../types.ts'
 import type { StatedFigure } from './facts.ts'
 import { CRITERIA } from './priors.ts'
-import type { Candidate, CellValue } from './split.ts'
+import type { Candidate, CellOrigin, CellValue } from './split.ts'
 import type { Unit } from './tables.ts'
 
 /**
@@ -16,7 +16,18 @@ import type { Unit } from './tables.ts'
  */
 export interface Solution {
   values: Map<string, CellValue>
+  /** Per cell read from the source, where it was read (the chosen reading's tokens). */
+  origins: Map<string, CellOrigin>
   ambiguities: Ambiguity[]
+}
+
+function setReading(unit: Unit, candidate: Candidate, values: Map<string, CellValue>, origins: Map<string, CellOrigin>) {
+  unit.paths.forEach((p, i) => {
+    values.set(p, candidate.values[i]!)
+    const origin = candidate.origin?.[i]
+    if (origin && candidate.values[i] !== null) origins.set(p, origin)
+    else origins.delete(p)
+  })
 }
 
 interface Equation {
@@ -64,6 +75,7 @@ function compareVectors(a: readonly number[], b: readonly number[]): number {
 export function solve(units: readonly Unit[], edition: EditionId, figures: readonly StatedFigure[]): Solution {
   const equations = equationsOf(edition)
   const values = new Map<string, CellValue>()
+  const origins = new Map<string, CellOrigin>()
   const ambiguities: Ambiguity[] = []
 
   const free: Unit[] = []
@@ -73,13 +85,15 @@ export function solve(units: readonly Unit[], edition: EditionId, figures: reado
       if (unit.origin === 'missing') ambiguities.push(missingAmbiguity(unit))
       continue
     }
-    if (unit.candidates.length === 1) unit.paths.forEach((p, i) => values.set(p, unit.candidates[0]!.values[i]!))
-    else free.push(unit)
+    if (unit.candidates.length === 1) {
+      setReading(unit, unit.candidates[0]!, values, origins)
+      if (unit.note) ambiguities.push(...choiceAmbiguities(unit, [0], 0, { rulesApply: false, broken: 0, soft: [[0]], exhaustive: true, figures: [] }))
+    } else free.push(unit)
   }
   for (const component of components(free, equations, figures)) {
-    ambiguities.push(...solveComponent(component, equations, figures, values, edition))
+    ambiguities.push(...solveComponent(component, equations, figures, values, origins, edition))
   }
-  return { values, ambiguities }
+  return { values, origins, ambiguities }
 }
 
 /** Free units linked by a shared equation or stated figure must be chosen together. */
@@ -109,6 +123,7 @@ function solveComponent(
   equations: readonly Equation[],
   figures: readonly StatedFigure[],
   values: Map<string, CellValue>,
+  origins: Map<string, CellOrigin>,
   edition: EditionId,
 ): Ambiguity[] {
   const ambiguities: Ambiguity[] = []
@@ -136,9 +151,12 @@ function solveComponent(
       }),
     ),
   )
-  const figureBase = relevantFigures.map((f) => f.cells.reduce((s, p) => s + (cellOwner.has(p) ? 0 : (values.get(p) ?? 0)), 0))
+  const weight = (f: StatedFigure, k: number) => f.coefficients?.[k] ?? 1
+  const figureBase = relevantFigures.map((f) => f.cells.reduce((s, p, k) => s + (cellOwner.has(p) ? 0 : weight(f, k) * (values.get(p) ?? 0)), 0))
   const figureContribution = free.map((u) =>
-    u.candidates.map((c) => relevantFigures.map((f) => f.cells.reduce((s, p) => s + (u.paths.includes(p) ? (c.values[u.paths.indexOf(p)] ?? 0) : 0), 0))),
+    u.candidates.map((c) =>
+      relevantFigures.map((f) => f.cells.reduce((s, p, k) => s + (u.paths.includes(p) ? weight(f, k) * (c.values[u.paths.indexOf(p)] ?? 0) : 0), 0)),
+    ),
   )
   const priors = free.map((u) => u.candidates.map((c) => priorVector(u, c, edition)))
 
@@ -229,13 +247,14 @@ function solveComponent(
 
   free.forEach((unit, u) => {
     const c = unit.candidates[chosen[u]!]!
-    unit.paths.forEach((p, i) => values.set(p, c.values[i]!))
-    const surviving = exhaustive ? [...new Set(optimal.map((combo) => combo[u]!))] : unit.candidates.map((_, i) => i)
+    setReading(unit, c, values, origins)
+    // a unit with a note (a group row, OCR columns) lists every reading, the rules' choice first
+    const surviving = exhaustive && !unit.note ? [...new Set(optimal.map((combo) => combo[u]!))] : unit.candidates.map((_, i) => i)
     const touched = relevant.some((e) => unit.paths.some((p) => e.coefficients.has(p)))
-    if (surviving.length > 1 || !unit.complete || c.violations > 0) {
+    if (surviving.length > 1 || !unit.complete || c.violations > 0 || unit.note) {
       const figuresUsed = relevantFigures.filter((f) => f.cells.some((p) => unit.paths.includes(p))).map((f) => f.excerpt)
       ambiguities.push(
-        choiceAmbiguity(unit, surviving, chosen[u]!, {
+        ...choiceAmbiguities(unit, surviving, chosen[u]!, {
           rulesApply: touched,
           broken: bestHard[0],
           soft: unit.candidates.map((cand, i) => [cand.penalty ?? 0, cand.crossings, ...priors[u]![i]!]),
@@ -288,18 +307,87 @@ const SOFT_LABELS: readonly Label[] = [
   ...CRITERIA.map((c) => c.label),
 ]
 
-function choiceAmbiguity(
+/** The object a reading makes at `prefix`, from the unit's cells under it. */
+function objectAt(unit: Unit, candidate: Candidate, prefix: string): unknown {
+  const depth = prefix.split('.').length
+  const root: Record<string, unknown> = {}
+  unit.paths.forEach((path, i) => {
+    if (!path.startsWith(`${prefix}.`)) return
+    const keys = path.split('.').slice(depth)
+    let node = root
+    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>
+    node[keys[keys.length - 1]!] = candidate.values[i]
+  })
+  return root
+}
+
+const rowOf = (path: string) => path.slice(0, path.lastIndexOf('.'))
+
+function commonPrefix(paths: readonly string[]): string {
+  const parts = paths.map((p) => p.split('.'))
+  const common: string[] = []
+  for (let i = 0; parts.every((p) => p.length > i && p[i] === parts[0]![i]); i++) common.push(parts[0]![i]!)
+  return common.join('.')
+}
+
+/**
+ * The ambiguities of a unit, each on the rows whose cells differ between the readings that
+ * survive: the row, or the group of rows they share (requests.otherHandling); when the rows
+ * that differ lie in different parts of the table, one ambiguity per row, never the table.
+ */
+function choiceAmbiguities(
   unit: Unit,
   surviving: readonly number[],
   chosen: number,
   context: { rulesApply: boolean; broken: number; soft: number[][]; exhaustive: boolean; figures: string[] },
-): Ambiguity {
-  const candidates = surviving.map((i) => candidateObject(unit, unit.candidates[i]!))
+): Ambiguity[] {
+  const reason = choiceReason(unit, surviving, chosen, context)
+  const differing = unit.paths.filter((_, i) => surviving.some((k) => !Object.is(unit.candidates[k]!.values[i], unit.candidates[surviving[0]!]!.values[i])))
+  const cells = differing.length ? differing : unit.paths
+  const rows = [...new Set(cells.map(rowOf))]
+  const common = rows.length === 1 ? rows[0]! : commonPrefix(rows)
+  const targets = common.includes('.') ? [common] : rows
+  return targets.map((path) => {
+    const seen = new Set<string>()
+    const candidates: unknown[] = []
+    for (const k of surviving) {
+      const object = objectAt(unit, unit.candidates[k]!, path)
+      const key = JSON.stringify(object)
+      if (seen.has(key)) continue
+      seen.add(key)
+      candidates.push(object)
+    }
+    const others = targets.filter((t) => t !== path)
+    const together: Label | null = others.length
+      ? {
+          zh: `与 ${others.join('、')} 一起读（同一组数字行）`,
+          en: `read together with ${others.join(', ')} (the same value lines)`,
+        }
+      : null
+    return {
+      path,
+      candidates,
+      chosen: objectAt(unit, unit.candidates[chosen]!, path),
+      reason: together ? { zh: `${reason.zh}；${together.zh}`, en: `${reason.en}; ${together.en}` } : reason,
+      cells: cells.filter((c) => c.startsWith(`${path}.`)),
+    }
+  })
+}
+
+function choiceReason(
+  unit: Unit,
+  surviving: readonly number[],
+  chosen: number,
+  context: { rulesApply: boolean; broken: number; soft: number[][]; exhaustive: boolean; figures: string[] },
+): Label {
   const n = surviving.length
   const total = unit.candidates.length
   const why: Label[] = []
+  if (unit.note) why.push(unit.note)
   const figures = context.figures.length ? { zh: `正文所述（${context.figures.join('，')}）`, en: `the narrative (${context.figures.join(', ')})` } : null
-  if (context.rulesApply) {
+  if (unit.origin === 'group') {
+    // the note says it all: one reading per row of the group
+  } else if (context.rulesApply) {
     why.push({
       zh: `数字连写或缺位，共 ${total} 种读法；按行总计、列平衡、办理结果总计、表四总计${figures ? `及${figures.zh}` : ''}核对后仍有 ${n} 种`,
       en: `digits run together or missing: ${total} readings; ${n} remain after row totals, column balances, the handled-sum, table-4 totals${figures ? ` and ${figures.en}` : ''}`,
@@ -329,10 +417,5 @@ function choiceAmbiguity(
         : { zh: '选用第一种读法', en: 'the first reading is chosen' },
     )
   }
-  return {
-    path: unitPath(unit),
-    candidates,
-    chosen: candidateObject(unit, unit.candidates[chosen]!),
-    reason: { zh: why.map((w) => w.zh).join('；'), en: why.map((w) => w.en).join('; ') },
-  }
+  return { zh: why.map((w) => w.zh).join('；'), en: why.map((w) => w.en).join('; ') }
 }

@@ -24,6 +24,17 @@ export interface LocalEquation {
 
 export type CellValue = number | null
 
+/** Where a cell's value was read: the printed characters (a whole run for run-together digits) and the line. */
+export interface CellOrigin {
+  text: string
+  /** Index of the line in the document. */
+  line: number
+  /** Offset in the plain text. */
+  at: number
+  /** The text printed before the row's values on that line (its label as printed), when there is one. */
+  label?: string
+}
+
 export interface Candidate {
   values: CellValue[]
   /** Local equations this reading breaks. */
@@ -32,7 +43,18 @@ export interface Candidate {
   crossings: number
   /** Structural doubts of the reading (value rows left out, rows left empty); lower is likelier. */
   penalty?: number
-  how: 'as printed' | 'split' | 'by column position' | 'blank placement'
+  how: 'as printed' | 'split' | 'by column position' | 'blank placement' | 'shifted'
+  /** Per cell, the printed text it was read from (null for a blank cell). */
+  origin?: (CellOrigin | null)[]
+}
+
+const originOf = (token: ValueToken | undefined): CellOrigin | null => (token && token.t === 'num' ? { text: token.raw, line: token.line, at: token.at } : null)
+
+/** One origin for the cells read from several tokens (a cell run across a space). */
+function joinOrigins(tokens: readonly ValueToken[]): CellOrigin | null {
+  const nums = tokens.filter((t) => t.t === 'num')
+  if (!nums.length) return null
+  return { text: nums.map((t) => t.raw).join(' '), line: nums[0]!.line, at: nums[0]!.at }
 }
 
 export interface RowReading {
@@ -101,14 +123,19 @@ export function readRow(tokens: readonly ValueToken[], cells: readonly CellSpec[
     const values = list.map((t, i) => (t.t === 'blank' ? null : valueOf(t.digits, cells[i]!.kind, t.negative, t.unit, false)))
     if (values.every((v) => v !== undefined)) {
       const read = values as CellValue[]
-      return { candidates: [{ values: read, violations: violations(read, equations), crossings: 0, how: 'as printed' }], complete: true }
+      return {
+        candidates: [{ values: read, violations: violations(read, equations), crossings: 0, how: 'as printed', origin: list.map(originOf) }],
+        complete: true,
+      }
     }
   }
   if (list.length < n && options.centres && list.every((t) => t.x !== undefined)) {
     const placed = placeByColumn(list, cells, options.centres)
     if (placed) {
       return {
-        candidates: [{ values: placed, violations: violations(placed, equations), crossings: 0, how: 'by column position' }],
+        candidates: [
+          { values: placed.values, violations: violations(placed.values, equations), crossings: 0, how: 'by column position', origin: placed.origin },
+        ],
         complete: true,
       }
     }
@@ -155,9 +182,14 @@ function rank(candidates: Candidate[]): Candidate[] {
   return kept.slice(0, KEEP)
 }
 
-function placeByColumn(list: readonly ValueToken[], cells: readonly CellSpec[], centres: readonly number[]): CellValue[] | null {
+function placeByColumn(
+  list: readonly ValueToken[],
+  cells: readonly CellSpec[],
+  centres: readonly number[],
+): { values: CellValue[]; origin: (CellOrigin | null)[] } | null {
   if (centres.length !== cells.length) return null
   const values: CellValue[] = cells.map(() => null)
+  const origin: (CellOrigin | null)[] = cells.map(() => null)
   let last = -1
   for (const token of list) {
     let best = -1
@@ -175,9 +207,10 @@ function placeByColumn(list: readonly ValueToken[], cells: readonly CellSpec[], 
       const v = valueOf(token.digits, cells[best]!.kind, token.negative, token.unit, false)
       if (v === undefined) return null
       values[best] = v
+      origin[best] = originOf(token)
     }
   }
-  return values
+  return { values, origin }
 }
 
 function enumeratePlacements(list: readonly ValueToken[], cells: readonly CellSpec[], equations: readonly LocalEquation[]): RowReading {
@@ -190,14 +223,16 @@ function enumeratePlacements(list: readonly ValueToken[], cells: readonly CellSp
     if (++steps > STEP_BUDGET) return false
     if (positions.length === k) {
       const values: CellValue[] = cells.map(() => null)
+      const origin: (CellOrigin | null)[] = cells.map(() => null)
       for (let i = 0; i < k; i++) {
         const token = list[i]!
         if (token.t === 'blank') continue
         const v = valueOf(token.digits, cells[positions[i]!]!.kind, token.negative, token.unit, false)
         if (v === undefined) return true
         values[positions[i]!] = v
+        origin[positions[i]!] = originOf(token)
       }
-      candidates.push({ values, violations: violations(values, equations), crossings: 0, how: 'blank placement' })
+      candidates.push({ values, violations: violations(values, equations), crossings: 0, how: 'blank placement', origin })
       return true
     }
     for (let p = from; p <= n - (k - positions.length); p++) {
@@ -223,22 +258,34 @@ function enumerateSplits(list: readonly ValueToken[], cells: readonly CellSpec[]
   const boundaryAfter: boolean[] = []
   const negativeAt: boolean[] = []
   const unitAt: NumToken['unit'][] = []
-  for (const token of list) {
+  const tokenAt: number[] = []
+  list.forEach((token, ti) => {
     if (token.t === 'blank') {
       seq += '_'
       negativeAt.push(false)
       unitAt.push(null)
       boundaryAfter.push(true)
-      continue
+      tokenAt.push(ti)
+      return
     }
     for (let i = 0; i < token.digits.length; i++) {
+      tokenAt.push(ti)
       seq += token.digits[i]
       negativeAt.push(i === 0 && token.negative)
       unitAt.push(i === token.digits.length - 1 ? token.unit : null)
       boundaryAfter.push(i === token.digits.length - 1)
     }
-  }
+  })
   const len = seq.length
+  /** The tokens a cell's characters came from, as one origin (the whole run of a run-together row). */
+  const tokenOrigin = list.map(originOf)
+  const originFor = (from: number, to: number): CellOrigin | null => {
+    if (seq[from] === '_') return null
+    const first = tokenAt[from]!
+    const last = tokenAt[to - 1]!
+    // one token: its origin object, shared by every candidate (no allocation per split)
+    return first === last ? tokenOrigin[first]! : joinOrigins(list.slice(first, last + 1))
+  }
   const blanksFrom: number[] = new Array(len + 1).fill(0)
   for (let i = len - 1; i >= 0; i--) blanksFrom[i] = blanksFrom[i + 1]! + (seq[i] === '_' ? 1 : 0)
 
@@ -248,6 +295,7 @@ function enumerateSplits(list: readonly ValueToken[], cells: readonly CellSpec[]
 
   const candidates: Candidate[] = []
   const values: CellValue[] = new Array(n).fill(null)
+  const starts: number[] = new Array(n + 1).fill(0)
   let steps = 0
   let complete = true
   const maxLen = (cell: number) => (cells[cell]!.kind === 'amount' ? MAX_AMOUNT_CHARS : MAX_COUNT_DIGITS)
@@ -261,10 +309,13 @@ function enumerateSplits(list: readonly ValueToken[], cells: readonly CellSpec[]
     if (cell === n) {
       if (pos === len) {
         const v = [...values]
-        candidates.push({ values: v, violations: violations(v, equations), crossings, how: 'split' })
+        starts[n] = len
+        const origin = v.map((_, i) => originFor(starts[i]!, starts[i + 1]!))
+        candidates.push({ values: v, violations: violations(v, equations), crossings, how: 'split', origin })
       }
       return
     }
+    starts[cell] = pos
     const cellsLeft = n - cell
     const charsLeft = len - pos
     if (charsLeft < cellsLeft) return

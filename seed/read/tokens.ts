@@ -27,6 +27,8 @@ export interface NumToken extends TokenBase {
   negative: boolean
   /** Unit printed after the number; amounts are stored in 万元. */
   unit: 'yuan' | 'wanyuan' | null
+  /** The characters as printed (sign, separators and unit included): the evidence for the cells read from it. */
+  raw: string
 }
 
 export interface BlankToken extends TokenBase {
@@ -94,7 +96,9 @@ function tokenizeWord(word: string, line: number, at: number, x: number | undefi
   let i = 0
   while (i < word.length) {
     const c = word[i]!
-    const signed = (c === '-' || c === '−') && DIGIT.test(word[i + 1] ?? '') && (i === 0 || !DIGIT.test(word[i - 1]!))
+    // A minus sign before digits is a sign, also right after other digits: cells run together
+    // on a flattened page (2648-18538: 2648 | -18 | 538, the 2019 edition's 本年增/减 may be negative).
+    const signed = (c === '-' || c === '−') && DIGIT.test(word[i + 1] ?? '')
     if (!DIGIT.test(c) && !signed) {
       if (!text) textAt = i
       text += c
@@ -120,7 +124,7 @@ function tokenizeWord(word: string, line: number, at: number, x: number | undefi
       const value = digits.slice(0, digits.length - itemDigits)
       if (value) {
         flushText()
-        out.push({ t: 'num', digits: value, negative: false, unit: null, line, at: at + begin, x })
+        out.push({ t: 'num', digits: value, negative: false, unit: null, raw: value, line, at: at + begin, x })
       }
       if (!text) textAt = begin + value.length
       text += digits.slice(digits.length - itemDigits)
@@ -142,7 +146,7 @@ function tokenizeWord(word: string, line: number, at: number, x: number | undefi
       i += 1
     }
     if (digits === '') digits = '0'
-    out.push({ t: 'num', digits, negative: signed, unit, line, at: at + begin, x })
+    out.push({ t: 'num', digits, negative: signed, unit, raw: word.slice(begin, i), line, at: at + begin, x })
   }
   flushText()
 }

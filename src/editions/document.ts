@@ -29,6 +29,8 @@ export interface Ambiguity {
   candidates: unknown[]
   chosen: unknown
   reason: Label
+  /** The cells whose value differs between the candidates (the rows the reader must check). */
+  cells?: string[]
 }
 
 /** Headings of the narrative sections 一, 五 and 六 (`text.overview`, `text.problems`, `text.other`). */

@@ -29,7 +29,15 @@ import {
 } from './helpers.ts'
 import type { CliRun } from './helpers.ts'
 
-const AGENCIES_OF_CORPUS = ['上海市科委', '平潭综合实验区', '王集乡人民政府', '淮安市人民政府'].sort()
+const AGENCIES_OF_CORPUS = [
+  '上海市科委',
+  '平潭综合实验区',
+  '王集乡人民政府',
+  '淮安市人民政府',
+  '洪泽区人民政府',
+  '淮安市洪泽区人民政府',
+  '沐阳县人民政府',
+].sort()
 
 describe('xxgk import (Local API, SQLite)', () => {
   const db = freshSqlite('cli')
@@ -45,10 +53,10 @@ describe('xxgk import (Local API, SQLite)', () => {
 
   it('imports every corpus source file into an empty database; the excerpt, not a whole report, fails with its reason', () => {
     const sources = corpusSources()
-    expect(sources).toHaveLength(8)
+    expect(sources).toHaveLength(14)
     const byFile = new Map(summary.results.map((r) => [r.file, r]))
     for (const file of sources) expect(['imported', 'updated']).toContain(byFile.get(file)?.status)
-    expect(summary.imported).toBe(7)
+    expect(summary.imported).toBe(13)
     expect(summary.updated).toBe(1)
     expect(summary.failed).toBe(1)
     const failure = byFile.get(EXCERPT)
@@ -59,7 +67,7 @@ describe('xxgk import (Local API, SQLite)', () => {
   it('skips expected files and SOURCES.md, saying why', () => {
     const skipped = summary.skipped.map((s) => s.file)
     expect(skipped).toContain('corpus/real/SOURCES.md')
-    expect(skipped.filter((f) => f.endsWith('.expected.json'))).toHaveLength(7)
+    expect(skipped.filter((f) => f.endsWith('.expected.json'))).toHaveLength(13)
     expect(summary.skipped.find((s) => s.file === 'corpus/real/SOURCES.md')?.reason.en).toContain('documentation')
   })
 
@@ -90,7 +98,7 @@ describe('xxgk import (Local API, SQLite)', () => {
     const { payload, close } = await openDatabase(db.url, 'cli_reports')
     try {
       const reports = await storedReports(payload)
-      expect(reports).toHaveLength(7)
+      expect(reports).toHaveLength(13)
       for (const doc of reports) expect(doc._status).toBe('draft')
       expect((await local(payload).count({ collection: REPORTS, where: { _status: { equals: 'published' } } })).totalDocs).toBe(0)
 
@@ -141,14 +149,14 @@ describe('xxgk import (Local API, SQLite)', () => {
     const again = await runImportCli(['corpus/seed', 'corpus/real', '--json'], { DATABASE_URL: db.url })
     const second = jsonSummary(again)
     expect(second.imported).toBe(0)
-    expect(second.updated).toBe(8)
+    expect(second.updated).toBe(14)
     expect(second.failed).toBe(1)
     expect(second.agencies).toEqual([])
     expect(again.code).toBe(1)
     const { payload, close } = await openDatabase(db.url, 'cli_again')
     try {
       expect(await agencyNames(payload)).toEqual(AGENCIES_OF_CORPUS)
-      expect((await local(payload).count({ collection: REPORTS })).totalDocs).toBe(7)
+      expect((await local(payload).count({ collection: REPORTS })).totalDocs).toBe(13)
     } finally {
       await close()
     }

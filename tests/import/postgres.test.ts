@@ -11,14 +11,16 @@ describe('xxgk import (Local API, PostgreSQL)', () => {
 
   it('imports the corpus into an empty database, then updates every report on a second run', async () => {
     const first = jsonSummary(await runImportCli(['corpus/seed', 'corpus/real', '--json'], { DATABASE_URL: db.url }))
-    expect(first).toMatchObject({ imported: 7, updated: 1, failed: 1 })
+    expect(first).toMatchObject({ imported: 13, updated: 1, failed: 1 })
     const second = await runImportCli(['corpus/seed', 'corpus/real', '--json'], { DATABASE_URL: db.url })
     expect(second.code).toBe(1)
-    expect(jsonSummary(second)).toMatchObject({ imported: 0, updated: 8, failed: 1, agencies: [] })
+    expect(jsonSummary(second)).toMatchObject({ imported: 0, updated: 14, failed: 1, agencies: [] })
     const { payload, close } = await openDatabase(db.url, 'import_cli_pg')
     try {
-      expect(await agencyNames(payload)).toEqual(['上海市科委', '平潭综合实验区', '王集乡人民政府', '淮安市人民政府'].sort())
-      expect((await local(payload).count({ collection: REPORTS })).totalDocs).toBe(7)
+      expect(await agencyNames(payload)).toEqual(
+        ['上海市科委', '平潭综合实验区', '王集乡人民政府', '淮安市人民政府', '洪泽区人民政府', '淮安市洪泽区人民政府', '沐阳县人民政府'].sort(),
+      )
+      expect((await local(payload).count({ collection: REPORTS })).totalDocs).toBe(13)
       const reports = await storedReports(payload)
       expect(reports.every((r) => r._status === 'draft')).toBe(true)
       const pingtan2019 = reports.find((r) => r.year === 2019)!

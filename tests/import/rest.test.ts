@@ -35,22 +35,24 @@ describe('xxgk import over REST with an API key', () => {
     const run = await runImportCli(['corpus/seed', 'corpus/real', '--url', h.url, '--token', ADMIN_KEY, '--json'])
     const summary = jsonSummary(run)
     expect(run.code).toBe(1) // the excerpt
-    expect(summary).toMatchObject({ imported: 7, updated: 1, failed: 1 })
+    expect(summary).toMatchObject({ imported: 13, updated: 1, failed: 1 })
     expect(summary.results.find((r) => r.status === 'failed')?.file).toBe(EXCERPT)
     const [html, text] = PINGTAN_2024.map((f) => summary.results.find((r) => r.file === f)!)
     expect([html!.status, text!.status]).toEqual(['imported', 'updated'])
     // created over REST: the agencies the world did not have; 王集乡人民政府 was there already
-    expect(summary.agencies.map((a) => a.name).sort()).toEqual(['上海市科委', '平潭综合实验区', '淮安市人民政府'].sort())
+    expect(summary.agencies.map((a) => a.name).sort()).toEqual(
+      ['上海市科委', '平潭综合实验区', '淮安市人民政府', '洪泽区人民政府', '淮安市洪泽区人民政府', '沐阳县人民政府'].sort(),
+    )
     const reports = await storedReports(h.payload)
-    expect(reports).toHaveLength(7)
+    expect(reports).toHaveLength(13)
     expect(reports.every((r) => r._status === 'draft')).toBe(true)
     expect(reports.find((r) => r.agency.name === '王集乡人民政府')?.agency.id).toBe(world.agencies.township.id)
   }, 120_000)
 
   it('the same again updates every report over REST', async () => {
     const summary = jsonSummary(await runImportCli(['corpus/seed', 'corpus/real', '--url', `${h.url}/api`, '--token', ADMIN_KEY, '--json']))
-    expect(summary).toMatchObject({ imported: 0, updated: 8, failed: 1 })
-    expect((await local(h.payload).count({ collection: REPORTS })).totalDocs).toBe(7)
+    expect(summary).toMatchObject({ imported: 0, updated: 14, failed: 1 })
+    expect((await local(h.payload).count({ collection: REPORTS })).totalDocs).toBe(13)
   }, 120_000)
 
   it('an editor’s key imports its own agency’s report only; others fail with the reason, nothing written', async () => {

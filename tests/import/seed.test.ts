@@ -23,19 +23,25 @@ describe('seeding the sample corpus (npm start)', () => {
 
   it('fills an empty database with every sample report as a draft, the township report among them', async () => {
     const lines = await seedDatabase(h.payload)
-    expect(lines).toHaveLength(8)
-    expect(lines.filter((l) => l.includes('新建 imported'))).toHaveLength(7)
+    expect(lines).toHaveLength(14)
+    expect(lines.filter((l) => l.includes('新建 imported'))).toHaveLength(13)
     expect(lines.filter((l) => l.includes('更新 updated'))).toHaveLength(1)
     const reports = await storedReports(h.payload)
     expect(reports.map((r) => `${r.agency.name} ${r.year}`).sort()).toEqual(
       [
         '上海市科委 2024',
         '平潭综合实验区 2019',
+        '平潭综合实验区 2020',
         '平潭综合实验区 2021',
+        '平潭综合实验区 2022',
+        '平潭综合实验区 2023',
         '平潭综合实验区 2024',
         '平潭综合实验区 2025',
         '淮安市人民政府 2024',
         '王集乡人民政府 2023',
+        '洪泽区人民政府 2023',
+        '淮安市洪泽区人民政府 2024',
+        '沐阳县人民政府 2025',
       ].sort(),
     )
     expect(new Set(reports.map((r) => r._status))).toEqual(new Set(['draft']))

@@ -21,15 +21,23 @@ async function xxgk(...args: string[]) {
 }
 
 describe('xxgk parse', () => {
-  it('--json prints exactly { report, issues, ambiguities }', async () => {
+  it('--json prints exactly { report, issues, ambiguities, sources }', async () => {
     const { code, stdout } = await xxgk('parse', 'corpus/real/pingtan-zone-gov-2024.pdf-text.txt', '--json')
     expect(code).toBe(0)
     const out = JSON.parse(stdout)
-    expect(Object.keys(out)).toEqual(['report', 'issues', 'ambiguities'])
+    expect(Object.keys(out)).toEqual(['report', 'issues', 'ambiguities', 'sources'])
+    // evidence: the run of digits a run-together row was split from, its label and line
+    expect(out.sources['requests.received.natural']).toEqual({ text: '21710000218', label: '一、本年新收政府信息公开申请数量', line: 10 })
+    expect(out.sources['requests.received.total']).toMatchObject({ text: '21710000218' })
     expect(out.report).toMatchObject({ edition: '2021', year: 2024, agency: '平潭综合实验区' })
     expect(out.issues).toEqual([])
     expect(out.ambiguities).toEqual([expect.objectContaining({ path: 'proactive.normativeDocuments', chosen: { issued: 62, repealed: 33, inForce: 440 } })])
-    expect(Object.keys(out.ambiguities[0])).toEqual(['path', 'candidates', 'chosen', 'reason'])
+    expect(Object.keys(out.ambiguities[0])).toEqual(['path', 'candidates', 'chosen', 'reason', 'cells'])
+    expect(out.ambiguities[0].cells).toEqual([
+      'proactive.normativeDocuments.issued',
+      'proactive.normativeDocuments.repealed',
+      'proactive.normativeDocuments.inForce',
+    ])
   })
 
   it('prints the report readably: source kind, agency, tables, sections, ambiguities', async () => {

@@ -19,6 +19,11 @@ export interface Expected {
   textStartsWith: { overview: string; problems: string; other: string }
   notes: string[]
   sourceErrors: { rule: string; path: string }[]
+  /**
+   * Rows the source cannot settle (its notes say why): the parser must report each as ambiguous
+   * with the expected reading among the candidates, but its choice may be another candidate.
+   */
+  unsettled?: string[]
 }
 
 export interface Source {
@@ -27,6 +32,8 @@ export interface Source {
   stem: string
   kind: SourceKind
   expected: Expected
+  /** The same agency's report for the year before, when the corpus has it (its expected report). */
+  previous?: Record<string, any>
 }
 
 /** The kind each corpus file is (its name says so, see corpus/real/SOURCES.md). */
@@ -34,6 +41,7 @@ function kindOf(file: string): SourceKind {
   if (file.endsWith('.pdf')) return 'pdf'
   if (file.endsWith('.html')) return 'html'
   if (file.endsWith('.docx')) return 'docx'
+  if (/\.ocr\.(md|txt)$/.test(file)) return 'ocr'
   if (file.endsWith('.md')) return 'markdown'
   if (file.startsWith('corpus/real/pingtan-')) return 'flattened'
   return 'pdf-text'
@@ -60,10 +68,24 @@ export function corpusSources(): Source[] {
       const found = expectedFor(dir, name)
       if (!found) continue
       const file = `${dir}/${name}`
-      sources.push({ file, stem: found.stem, kind: kindOf(file), expected: found.expected })
+      const previous = previousFor(found.stem)
+      sources.push({ file, stem: found.stem, kind: kindOf(file), expected: found.expected, ...(previous ? { previous } : {}) })
     }
   }
   return sources
+}
+
+/** The expected report of the same agency a year earlier: `<name>-<year>[.format2019]` → `<name>-<year − 1>[…]`. */
+export function previousFor(stem: string): Record<string, any> | undefined {
+  const m = /^(.*)-(\d{4})(\.format2019)?$/.exec(stem)
+  if (!m) return undefined
+  for (const dir of ['corpus/real', 'corpus/seed']) {
+    for (const suffix of ['', '.format2019']) {
+      const path = join(ROOT, dir, `${m[1]}-${Number(m[2]) - 1}${suffix}.expected.json`)
+      if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')).report
+    }
+  }
+  return undefined
 }
 
 /** The Word documents filled from the template, and their PDFs printed by LibreOffice. */
@@ -121,4 +143,45 @@ export function tablesOf(doc: SourceDocument, edition: EditionId) {
     return out
   }
   return { values, ambiguities, row, regions, plain }
+}
+
+export interface Measure {
+  cells: number
+  right: number
+  /** Cells read wrong but inside an ambiguity that lists the expected reading. */
+  wrongFlagged: number
+  /** Cells read wrong with no ambiguity over them: an editor would publish them believing the source says so. */
+  wrongSilent: string[]
+  nonBlank: number
+  withEvidence: number
+}
+
+/** JSON with object keys sorted (candidates and expected rows compared whatever their key order). */
+export const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  )
+
+/** Whether an ambiguity covers a cell (its path is the cell, or a row or group the cell is under). */
+const covers = (path: string, cell: string) => cell === path || cell.startsWith(`${path}.`)
+
+/** Cells right, wrong but flagged, wrong silently, and the share of non-blank cells with evidence. */
+export function measure(
+  result: { report: Record<string, any>; ambiguities: { path: string; candidates: unknown[] }[]; sources: Record<string, unknown> },
+  want: Record<string, any>,
+): Measure {
+  const { diffs, cells } = cellDiffs(result.report, want)
+  const expectedAt = (path: string) => path.split('.').reduce<any>((node, k) => node?.[k], want)
+  const flagged = (cell: string) =>
+    result.ambiguities.some((a) => covers(a.path, cell) && a.candidates.some((c) => canonical(c) === canonical(expectedAt(a.path) ?? null)))
+  const wrongSilent = diffs.filter((d) => !flagged(d.path)).map((d) => d.path)
+  let nonBlank = 0
+  let withEvidence = 0
+  for (const cell of editionIndex(want.edition as EditionId).cells) {
+    const value = cell.keys.reduce<any>((node, k) => node?.[k], result.report)
+    if (value === null || value === undefined) continue
+    nonBlank++
+    if (result.sources[cell.path]) withEvidence++
+  }
+  return { cells, right: cells - diffs.length, wrongFlagged: diffs.length - wrongSilent.length, wrongSilent, nonBlank, withEvidence }
 }

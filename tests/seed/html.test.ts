@@ -30,6 +30,7 @@ describe('HTML: 平潭 2024 page.html', () => {
           { text: '行政许可', grid: true },
           { text: '4 529', grid: true },
         ],
+        source: { row: 1 },
       },
     ])
   })

@@ -35,7 +35,7 @@ const reports = [...new Map(corpusSources().map((s) => [s.stem, s])).values()]
 
 describe('round trip: expected report → HTML → chromium PDF → parser', () => {
   it('has the reports of the corpus to print', () => {
-    expect(reports.map((r) => r.stem).sort()).toHaveLength(7)
+    expect(reports.map((r) => r.stem).sort()).toHaveLength(13)
   })
 
   for (const { stem, expected } of reports) {
@@ -45,7 +45,9 @@ describe('round trip: expected report → HTML → chromium PDF → parser', () 
       const parsed = await parseReport(pdf, { filename: `${stem}.pdf` })
       expect(parsed.source.kind).toBe('pdf')
       expect(parsed.report).toEqual(report)
-      expect(parsed.ambiguities).toEqual([])
+      // a row the report leaves wholly blank prints no figures: the parser says so, and nothing else is in doubt
+      const blankRow = (path: string) => Object.values(path.split('.').reduce<any>((n, k) => n?.[k], report) ?? {}).every((v) => v === null)
+      expect(parsed.ambiguities.filter((a) => !(a.candidates.length === 0 && a.chosen === null && blankRow(a.path)))).toEqual([])
     }, 90_000)
   }
 })

@@ -119,7 +119,7 @@ describe('title, agency and year', () => {
 
 describe('splitting run-together digits', () => {
   const specs = (n: number): CellSpec[] => Array.from({ length: n }, (_, i) => ({ path: `c${i}`, kind: 'count' }))
-  const num = (digits: string, unit: NumToken['unit'] = null): NumToken => ({ t: 'num', digits, negative: false, unit, line: 0, at: 0 })
+  const num = (digits: string, unit: NumToken['unit'] = null): NumToken => ({ t: 'num', digits, negative: false, unit, raw: digits, line: 0, at: 0 })
   const total = [{ target: 6, terms: [0, 1, 2, 3, 4, 5].map((at) => ({ at, sign: 1 as const })) }]
 
   it('keeps only the splits the row total allows', () => {

@@ -1,6 +1,7 @@
 import * as migration_20261125_180317_initial from './20261125_180317_initial'
 import * as migration_20261125_190703_import_api_keys_jobs from './20261125_190703_import_api_keys_jobs'
 import * as migration_20261201_222154_users_role_optional from './20261201_222154_users_role_optional'
+import * as migration_20261201_224746_report_sources from './20261201_224746_report_sources'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261201_222154_users_role_optional.up,
     down: migration_20261201_222154_users_role_optional.down,
     name: '20261201_222154_users_role_optional',
+  },
+  {
+    up: migration_20261201_224746_report_sources.up,
+    down: migration_20261201_224746_report_sources.down,
+    name: '20261201_224746_report_sources',
   },
 ]
