@@ -62,17 +62,7 @@ export function databaseAdapter(options: DatabaseOptions): DatabaseAdapterObj {
     const file = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   }
-  return sqliteAdapter({
-    client: { url },
-    migrationDir: path.join(options.migrationsDir, 'sqlite'),
-    push,
-    // each write in a transaction, as on PostgreSQL: an import's file is all or nothing, even
-    // under kill -9; `immediate` takes the write lock at BEGIN (waiting up to busyTimeout for
-    // another process), so two writers never deadlock upgrading a read lock
-    transactionOptions: { behavior: 'immediate' },
-    busyTimeout: 10_000,
-    ...(url !== ':memory:' && url !== 'file::memory:' && { wal: true }),
-  })
+  return sqliteAdapter({ client: { url }, migrationDir: path.join(options.migrationsDir, 'sqlite'), push })
 }
 
 type SqlClient = { execute: (sql: string) => Promise<unknown> }
