@@ -209,14 +209,26 @@ async function undo(payload: Payload, slugs: XxgkSlugs, written: { agency: ID | 
  * for anything the user or the data is refused for.
  */
 export async function storeParsed(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess = {}): Promise<ImportedFile> {
-  try {
-    return await storeOnce(payload, file, parsed, access)
-  } catch (error) {
-    // another import created the same agency or report meanwhile (the database refused the
-    // second copy): this file's writes were rolled back; plan again, now finding theirs
-    if (!isUniqueClash(error)) throw error
-    return storeOnce(payload, file, parsed, access)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await storeOnce(payload, file, parsed, access)
+    } catch (error) {
+      // another import created the same agency or report meanwhile (the database refused the
+      // second copy): this file's writes were undone; plan again, now finding theirs. Another
+      // process holding SQLite's write lock (SQLITE_BUSY) is waited for the same way.
+      const clash = isUniqueClash(error)
+      if ((!clash && !isBusy(error)) || attempt >= (clash ? 2 : 40)) throw error
+      await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 100 * Math.min(attempt + 1, 5)))
+    }
   }
+}
+
+/** SQLite's write lock held by another connection or process: worth waiting for. */
+function isBusy(error: unknown): boolean {
+  for (let e = error as { message?: unknown; cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'SQLITE_BUSY' || (typeof e.message === 'string' && /SQLITE_BUSY|database is locked/.test(e.message))) return true
+  }
+  return false
 }
 
 const CLASH = Symbol('xxgk:uniqueClash')
@@ -229,7 +241,7 @@ function isUniqueClash(error: unknown): boolean {
 function uniqueViolation(error: unknown): boolean {
   const errors = (error as { status?: unknown; data?: { errors?: { path?: unknown; message?: unknown }[] } } | null)?.data?.errors
   if ((error as { status?: unknown } | null)?.status !== 400 || !Array.isArray(errors)) return false
-  return errors.some((e) => e.path === 'identity' || e.path === 'agency' || e.path === 'year')
+  return errors.some((e) => e.path === 'identity' || e.path === 'agency' || e.path === 'agency_id' || e.path === 'year')
 }
 
 async function storeOnce(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess): Promise<ImportedFile> {

@@ -1,0 +1,51 @@
+/**
+ * Issue 12, item 8: two `xxgk import` processes of the corpus at once into one SQLite file:
+ * every summary is true (each report counted imported once, by one of them; a run that cannot
+ * open the busy database says so and claims nothing). kill -9 mid-import is not covered here:
+ * SQLite writes run without a transaction (see the closing note of issue 12).
+ */
+import { afterAll, describe, expect, it } from 'vitest'
+import { AGENCIES, freshSqlite, local, openDatabase, REPORTS, runImportCli } from './helpers.ts'
+import type { CliRun } from './helpers.ts'
+
+const SOURCES = ['corpus/seed', 'corpus/real', '--json']
+
+describe('xxgk import under faults (SQLite)', () => {
+  it('two imports at once into one file: both summaries are true', async () => {
+    const fresh = freshSqlite('faults_two')
+    try {
+      const runs = await Promise.all([runImportCli(SOURCES, { DATABASE_URL: fresh.url }), runImportCli(SOURCES, { DATABASE_URL: fresh.url })])
+      const summaries = runs.flatMap((run: CliRun) => {
+        if (run.code === 2) {
+          // the database was busy when this run opened it: it says so and claims nothing
+          expect(run.stdout.trim()).toBe('')
+          expect(run.stderr).toMatch(/cannot open the database/)
+          return []
+        }
+        return [JSON.parse(run.stdout) as { imported: number; updated: number; failed: number }]
+      })
+      console.log(
+        '[faults] two at once:',
+        JSON.stringify({ codes: runs.map((r) => r.code), summaries: summaries.map((s) => [s.imported, s.updated, s.failed]) }),
+      )
+      expect(summaries.length).toBeGreaterThan(0)
+      const { payload, close } = await openDatabase(fresh.url, 'import_faults_two')
+      try {
+        const reports = (await local(payload).count({ collection: REPORTS })).totalDocs
+        const agencies = (await local(payload).count({ collection: AGENCIES })).totalDocs
+        expect(reports).toBe(7)
+        expect(agencies).toBe(4)
+        // each report created once, by one of the runs; every other store an update
+        expect(summaries.reduce((n, s) => n + s.imported, 0)).toBe(reports)
+        for (const s of summaries) {
+          expect(s.imported + s.updated + s.failed).toBe(9)
+          expect(s.failed).toBe(1)
+        }
+      } finally {
+        await close()
+      }
+    } finally {
+      fresh.remove()
+    }
+  }, 240_000)
+})
