@@ -1,7 +1,7 @@
 import * as migration_20261125_180317_initial from './20261125_180317_initial'
 import * as migration_20261125_190703_import_api_keys_jobs from './20261125_190703_import_api_keys_jobs'
 import * as migration_20261201_222154_users_role_optional from './20261201_222154_users_role_optional'
-import * as migration_20261201_224746_report_sources from './20261201_224746_report_sources'
+import * as migration_20261201_225935_sources_review_identity from './20261201_225935_sources_review_identity'
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261201_222154_users_role_optional',
   },
   {
-    up: migration_20261201_224746_report_sources.up,
-    down: migration_20261201_224746_report_sources.down,
-    name: '20261201_224746_report_sources',
+    up: migration_20261201_225935_sources_review_identity.up,
+    down: migration_20261201_225935_sources_review_identity.down,
+    name: '20261201_225935_sources_review_identity',
   },
 ]
