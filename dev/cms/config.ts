@@ -57,7 +57,7 @@ export function xxgkConfig(options: XxgkConfigOptions): Promise<SanitizedConfig>
     admin: {
       // no request leaves the server for a profile picture
       avatar: 'default',
-      importMap: { baseDir: options.baseDir },
+      importMap: { baseDir: options.baseDir, importMapFile: path.join(options.baseDir, 'app', '(payload)', 'admin', 'importMap.js') },
       meta: { titleSuffix: ' · 政府信息公开年报' },
     },
     // types are generated on demand (`npm run generate:types`), never as a side effect of starting

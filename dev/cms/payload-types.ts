@@ -140,6 +140,7 @@ export interface Agency {
    * 6 digits
    */
   code?: string | null;
+  identity?: string | null;
   parent?: (number | null) | Agency;
   updatedAt: string;
   createdAt: string;
@@ -150,54 +151,11 @@ export interface Agency {
  */
 export interface Report {
   id: number;
+  agency: number | Agency;
+  year: number;
+  edition: '2021' | '2019';
+  publishedAt?: string | null;
   title?: string | null;
-  text?: {
-    overview?: {
-      root: {
-        type: string;
-        children: {
-          type: any;
-          version: number;
-          [k: string]: unknown;
-        }[];
-        direction: ('ltr' | 'rtl') | null;
-        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-        indent: number;
-        version: number;
-      };
-      [k: string]: unknown;
-    } | null;
-    problems?: {
-      root: {
-        type: string;
-        children: {
-          type: any;
-          version: number;
-          [k: string]: unknown;
-        }[];
-        direction: ('ltr' | 'rtl') | null;
-        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-        indent: number;
-        version: number;
-      };
-      [k: string]: unknown;
-    } | null;
-    other?: {
-      root: {
-        type: string;
-        children: {
-          type: any;
-          version: number;
-          [k: string]: unknown;
-        }[];
-        direction: ('ltr' | 'rtl') | null;
-        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-        indent: number;
-        version: number;
-      };
-      [k: string]: unknown;
-    } | null;
-  };
   proactive?: {
     regulations?: {
       issued?: number | null;
@@ -513,6 +471,53 @@ export interface Report {
       total?: number | null;
     };
   };
+  text?: {
+    overview?: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    } | null;
+    problems?: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    } | null;
+    other?: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    } | null;
+  };
   /**
    * Written by the rules engine on every save; a report with errors can be saved as a draft but not published
    */
@@ -549,12 +554,37 @@ export interface Report {
     | number
     | boolean
     | null;
-  agency: number | Agency;
-  year: number;
-  edition: '2021' | '2019';
-  publishedAt?: string | null;
   errorCount?: number | null;
   warningCount?: number | null;
+  blankCount?: number | null;
+  computed?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reviewStatus?: ('draft' | 'submitted' | 'returned' | 'approved' | 'published') | null;
+  reviewHistory?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reviewComments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -565,7 +595,10 @@ export interface Report {
  */
 export interface User {
   id: number;
-  role: 'admin' | 'supervisor' | 'editor';
+  /**
+   * Existing users without a role act with the plugin option usersWithoutRole (default admin)
+   */
+  role?: ('admin' | 'supervisor' | 'editor') | null;
   /**
    * A supervisor reads this agency's reports and those of every agency below it; an editor writes this agency's reports only
    */
@@ -773,6 +806,7 @@ export interface AgenciesSelect<T extends boolean = true> {
   kind?: T;
   level?: T;
   code?: T;
+  identity?: T;
   parent?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -782,14 +816,11 @@ export interface AgenciesSelect<T extends boolean = true> {
  * via the `definition` "reports_select".
  */
 export interface ReportsSelect<T extends boolean = true> {
+  agency?: T;
+  year?: T;
+  edition?: T;
+  publishedAt?: T;
   title?: T;
-  text?:
-    | T
-    | {
-        overview?: T;
-        problems?: T;
-        other?: T;
-      };
   proactive?:
     | T
     | {
@@ -1188,15 +1219,23 @@ export interface ReportsSelect<T extends boolean = true> {
               total?: T;
             };
       };
+  text?:
+    | T
+    | {
+        overview?: T;
+        problems?: T;
+        other?: T;
+      };
   issues?: T;
   ambiguities?: T;
   sources?: T;
-  agency?: T;
-  year?: T;
-  edition?: T;
-  publishedAt?: T;
   errorCount?: T;
   warningCount?: T;
+  blankCount?: T;
+  computed?: T;
+  reviewStatus?: T;
+  reviewHistory?: T;
+  reviewComments?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1327,6 +1366,7 @@ export interface TaskXxgkImport {
       | number
       | boolean
       | null;
+    batch?: string | null;
   };
   output: {
     imported?: number | null;

@@ -1,3 +1,7 @@
+import { AgencyField as AgencyField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { PublishedAtCell as PublishedAtCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { PublishedAtField as PublishedAtField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { TableGridField as TableGridField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,23 +25,31 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { TableGridField as TableGridField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ValidationView as ValidationView_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { AmbiguitiesField as AmbiguitiesField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { CompareView as CompareView_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ErrorCountCell as ErrorCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { LiveCountField as LiveCountField_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { WarningCountCell as WarningCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { BlankCountCell as BlankCountCell_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ReviewPanel as ReviewPanel_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { NextYearListButton as NextYearListButton_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ImportUpload as ImportUpload_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { ExportButtons as ExportButtons_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { NextYearButton as NextYearButton_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardNavLink as DashboardNavLink_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardHomeLink as DashboardHomeLink_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
+import { LockGuard as LockGuard_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DefaultLanguage as DefaultLanguage_fe66db35a92bfa8416787b920721cca1 } from 'xxgk/client'
 import { DashboardView as DashboardView_b3177c20c7b9681e455a1b951695f275 } from 'xxgk/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "xxgk/client#AgencyField": AgencyField_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#PublishedAtCell": PublishedAtCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#PublishedAtField": PublishedAtField_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#TableGridField": TableGridField_fe66db35a92bfa8416787b920721cca1,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -61,17 +73,21 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "xxgk/client#TableGridField": TableGridField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ValidationView": ValidationView_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#AmbiguitiesField": AmbiguitiesField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#CompareView": CompareView_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ErrorCountCell": ErrorCountCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#LiveCountField": LiveCountField_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#WarningCountCell": WarningCountCell_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#BlankCountCell": BlankCountCell_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ReviewPanel": ReviewPanel_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#NextYearListButton": NextYearListButton_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ImportUpload": ImportUpload_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#ExportButtons": ExportButtons_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#NextYearButton": NextYearButton_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DashboardNavLink": DashboardNavLink_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DashboardHomeLink": DashboardHomeLink_fe66db35a92bfa8416787b920721cca1,
+  "xxgk/client#LockGuard": LockGuard_fe66db35a92bfa8416787b920721cca1,
   "xxgk/client#DefaultLanguage": DefaultLanguage_fe66db35a92bfa8416787b920721cca1,
   "xxgk/rsc#DashboardView": DashboardView_b3177c20c7b9681e455a1b951695f275,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
