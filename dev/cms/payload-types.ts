@@ -140,6 +140,7 @@ export interface Agency {
    * 6 digits
    */
   code?: string | null;
+  identity?: string | null;
   parent?: (number | null) | Agency;
   updatedAt: string;
   createdAt: string;
@@ -565,7 +566,10 @@ export interface Report {
  */
 export interface User {
   id: number;
-  role: 'admin' | 'supervisor' | 'editor';
+  /**
+   * Existing users without a role act with the plugin option usersWithoutRole (default admin)
+   */
+  role?: ('admin' | 'supervisor' | 'editor') | null;
   /**
    * A supervisor reads this agency's reports and those of every agency below it; an editor writes this agency's reports only
    */
@@ -773,6 +777,7 @@ export interface AgenciesSelect<T extends boolean = true> {
   kind?: T;
   level?: T;
   code?: T;
+  identity?: T;
   parent?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1327,6 +1332,7 @@ export interface TaskXxgkImport {
       | number
       | boolean
       | null;
+    batch?: string | null;
   };
   output: {
     imported?: number | null;
