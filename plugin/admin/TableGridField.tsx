@@ -37,6 +37,8 @@ export function TableGridField(props: TableGridFieldProps) {
   const edition = isEditionId(editionValue) ? editionValue : null
   const ambiguityList = fields?.[AMBIGUITIES]?.value
   const ambiguities = useMemo(() => (edition ? ambiguitiesByCell(ambiguityList, edition) : new Map()), [ambiguityList, edition])
+  const sourcesValue = fields?.sources?.value
+  const sources = sourcesValue && typeof sourcesValue === 'object' && !Array.isArray(sourcesValue) ? (sourcesValue as Record<string, unknown>) : undefined
   const readOnly = Boolean(props.readOnly || props.field?.admin?.readOnly)
 
   const onWrite = useCallback(
@@ -94,6 +96,7 @@ export function TableGridField(props: TableGridFieldProps) {
         value={live.value}
         check={live.check}
         ambiguities={ambiguities}
+        sources={sources}
         readOnly={readOnly}
         onWrite={onWrite}
         onConfirmAmbiguity={onConfirm}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateReport } from '../../src/index.ts'
-import { ambiguitiesByCell, candidateCells, chooseCandidate, confirmAmbiguity, describeCandidate } from '../../plugin/admin/grid/ambiguities.ts'
+import { ambiguitiesByCell, candidateCells, chooseCandidate, confirmAmbiguity, describeCandidate, sourceText } from '../../plugin/admin/grid/ambiguities.ts'
 import { formReport, liveCheck } from '../../plugin/admin/grid/live.ts'
 import type { LiveInput } from '../../plugin/admin/grid/live.ts'
 import { cellView, relatedCells } from '../../plugin/admin/grid/view.ts'
@@ -160,5 +160,16 @@ describe('import ambiguities on cells', () => {
     const chosen = chooseCandidate(ambiguities, 0, ambiguities[0]!.candidates[1])
     expect(chosen[0]).toMatchObject({ chosen: { issued: 10, repealed: 1, inForce: 0 }, confirmed: true })
     expect(ambiguities[0]!.chosen).toEqual({ issued: 1, repealed: 0, inForce: 10 })
+  })
+})
+
+describe('the importer’s evidence in the grid (sourceText)', () => {
+  it('says where a cell was read: page, line, the label and the printed text', () => {
+    const source = { text: '95', label: '一、本年新收政府信息公开申请数量', page: 3, line: 18 }
+    expect(sourceText(source, 'zh')).toBe('来源：第 3 页 第 18 行 "一、本年新收政府信息公开申请数量 95"')
+    expect(sourceText(source, 'en')).toBe('Source: page 3, line 18 "一、本年新收政府信息公开申请数量 95"')
+    expect(sourceText({ text: '713', row: 2, line: 99 }, 'zh')).toBe('来源：第 99 行 表格第 2 行 "713"')
+    expect(sourceText(undefined, 'zh')).toBe('')
+    expect(sourceText({ page: 1 }, 'en')).toBe('')
   })
 })

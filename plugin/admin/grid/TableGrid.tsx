@@ -12,7 +12,7 @@ import { onFocusRequest, takeFocusRequest } from '../focus.ts'
 import { AdminStyles } from '../styles.tsx'
 import { MEASURES, markOnce, measureSince } from '../perf.ts'
 import type { AdminLang, XxgkTranslationKey } from '../translations.ts'
-import { candidateCells, describeCandidate, reasonText } from './ambiguities.ts'
+import { candidateCells, describeCandidate, reasonText, sourceText } from './ambiguities.ts'
 import type { CellAmbiguity } from './ambiguities.ts'
 import { parseCellText } from './input.ts'
 import type { LiveCheck } from './live.ts'
@@ -36,6 +36,8 @@ export interface TableGridProps {
   value: (path: string) => unknown
   check: LiveCheck | null
   ambiguities: ReadonlyMap<string, CellAmbiguity[]>
+  /** The importer's evidence per cell path (the draft's `sources`), shown on hover and focus. */
+  sources?: Record<string, unknown>
   readOnly?: boolean
   onWrite: (writes: CellWrite[]) => void
   onConfirmAmbiguity?: (index: number) => void
@@ -326,7 +328,7 @@ export function TableGrid(props: TableGridProps) {
           text={isEditing ? editing.text : view.text}
           computed={view.computed}
           mark={view.mark}
-          title={view.messages.join('\n')}
+          title={[...view.messages, sourceText(props.sources?.[vc.path], lang)].filter(Boolean).join('\n')}
           ambiguous={view.ambiguous}
           comment={comments
             .get(vc.path)
@@ -388,6 +390,7 @@ export function TableGrid(props: TableGridProps) {
         check={check}
         invalid={focused ? invalidMessage(t, lang, invalid[focused]) : undefined}
         ambiguities={focused ? ambiguities.get(focused) : undefined}
+        source={focused ? sourceText(props.sources?.[focused], lang) : ''}
         readOnly={readOnly}
         onConfirm={props.onConfirmAmbiguity}
         onChoose={props.onChooseCandidate}
@@ -406,13 +409,15 @@ interface DetailsProps {
   check: LiveCheck | null
   invalid?: { text: string; message: string }
   ambiguities?: readonly CellAmbiguity[]
+  /** Where the importer read the cell, in words ('' when unknown). */
+  source?: string
   readOnly: boolean
   onConfirm?: (index: number) => void
   onChoose?: (index: number, candidate: unknown, writes: CellWrite[]) => void
 }
 
 /** The focused cell's label, its marks with their messages, its computed value and its import ambiguities. */
-function CellDetails({ id, model, path, lang, t, status, check, invalid, ambiguities, readOnly, onConfirm, onChoose }: DetailsProps) {
+function CellDetails({ id, model, path, lang, t, status, check, invalid, ambiguities, source, readOnly, onConfirm, onChoose }: DetailsProps) {
   const vc = path ? model.byPath.get(path) : undefined
   const marks = path ? (check?.marks.get(path) ?? []) : []
   const computed = path ? check?.totals.get(path) : undefined
@@ -425,6 +430,7 @@ function CellDetails({ id, model, path, lang, t, status, check, invalid, ambigui
             {cellLabel(vc.cell, lang)} <code style={{ fontWeight: 400, opacity: 0.7 }}>{vc.path}</code>
           </h5>
           {computed !== undefined && <div>{t('computedTotal', { value: computed })}</div>}
+          {source && <div data-cell-source={vc.path}>{source}</div>}
           {(invalid || ordered.length > 0) && (
             <ul data-cell-messages={vc.path}>
               {invalid && <li data-severity="error">{invalid.message}</li>}

@@ -72,6 +72,28 @@ export function candidateCells(candidate: unknown, path: string, edition: Editio
   return cells
 }
 
+/** Where the importer read a cell (the draft's `sources`, see seed/types.ts CellSource). */
+export interface CellSourceNote {
+  text: string
+  label?: string
+  page?: number
+  line?: number
+  row?: number
+}
+
+/** A cell's source in words: 来源：第 4 页 第 18 行 "一、本年新收政府信息公开申请数量 95". */
+export function sourceText(source: unknown, lang: 'zh' | 'en'): string {
+  if (!isObject(source) || typeof source.text !== 'string') return ''
+  const s = source as unknown as CellSourceNote
+  const where =
+    lang === 'zh'
+      ? [s.page ? `第 ${s.page} 页` : '', s.line ? `第 ${s.line} 行` : '', s.row ? `表格第 ${s.row} 行` : '']
+      : [s.page ? `page ${s.page}` : '', s.line ? `line ${s.line}` : '', s.row ? `table row ${s.row}` : '']
+  const place = where.filter(Boolean).join(lang === 'zh' ? ' ' : ', ')
+  const quoted = `"${s.label ? `${s.label} ` : ''}${s.text}"`
+  return lang === 'zh' ? `来源：${place ? `${place} ` : ''}${quoted}` : `Source: ${place ? `${place} ` : ''}${quoted}`
+}
+
 /** A candidate in words: a value, or `label value · label value` for a row's cells. */
 export function describeCandidate(candidate: unknown, path: string, edition: EditionId, lang: 'zh' | 'en'): string {
   if (!isObject(candidate)) return Array.isArray(candidate) ? candidate.map(formatCellValue).join(' | ') : formatCellValue(candidate) || '—'
