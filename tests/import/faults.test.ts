@@ -4,7 +4,7 @@
  * open the busy database says so and claims nothing). kill -9 mid-import is not covered here:
  * SQLite writes run without a transaction (see the closing note of issue 12).
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AGENCIES, freshSqlite, local, openDatabase, REPORTS, runImportCli } from './helpers.ts'
 import type { CliRun } from './helpers.ts'
 
