@@ -16,7 +16,8 @@ process.stdout.on('error', (error) => {
 let main
 if (existsSync(source)) {
   const { register } = await import('tsx/esm/api')
-  register()
+  // the repository's tsconfig maps the package names (`@xxgk/schema`) to their sources, whatever the working folder
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
   ;({ main } = await import(source))
 } else {
   ;({ main } = await import('../dist/cli/index.js'))
