@@ -197,9 +197,9 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     expect((xlsx.report.requests as any).totalHandled.total).toBe(5)
   })
 
-  // SKIPPED (known defect after merging issues 9, 10 and 12, see the closing note): publishing from the
-  // edit view after an approval shows no success toast in the merged app; the API path is covered by
-  // tests/integration/review-public.*.test.ts. This test (or one relying on its published report) wait for the fix.
+  // SKIPPED (open defect after the merges, see the closing note): in the merged app this test times out
+  // (30 s) in an en-US browser; not yet diagnosed. Access for other agencies is covered by
+  // tests/integration/review-public.*.test.ts and the hostile-input suites.
   it.skip('an editor of another agency cannot see the report (and works in English)', async () => {
     const other = await openBrowser({ locale: 'en-US' })
     try {
