@@ -14,6 +14,11 @@ export const DefaultLanguage: React.FC<{ children?: React.ReactNode; language?: 
   const { config } = useConfig()
   const cookie = `${config.cookiePrefix || 'payload'}-lng=`
   useEffect(() => {
+    // once per browser: Payload's language cookie may be httpOnly (invisible here), so a later
+    // choice of English is kept by never switching again, not by reading the cookie
+    const applied = 'xxgk-default-language-applied'
+    if (window.localStorage.getItem(applied)) return
+    window.localStorage.setItem(applied, language)
     const chosen = document.cookie.split(';').some((part) => part.trim().startsWith(cookie))
     if (!chosen && i18n.language !== language && switchLanguage) void switchLanguage(language as Parameters<typeof switchLanguage>[0])
   }, [cookie, i18n.language, language, switchLanguage])
