@@ -70,11 +70,12 @@ describe('report export endpoint', () => {
     expect(en).toContain('III. Requests received and handled')
   })
 
-  it('is read access: another agency’s editor gets 404, no login 401, an unknown format or id a clear 4xx', async () => {
+  it('is read access: another agency’s editor gets 404, the public the published report, an unknown format or id a clear 4xx', async () => {
     const other = await get(`/reports/${id}/export?format=html`, 'otherEditor')
     expect(other.status).toBe(404)
     expect(other.bytes.toString('utf8')).not.toContain(world.agencies.township.name as string)
-    expect((await get(`/reports/${id}/export?format=html`)).status).toBe(401)
+    // a published report is public (issue 10): anyone may export it as HTML
+    expect((await get(`/reports/${id}/export?format=html`)).status).toBe(200)
     const bad = await get(`/reports/${id}/export?format=pdf`, 'editor')
     expect(bad.status).toBe(400)
     const body = JSON.parse(bad.bytes.toString('utf8'))
