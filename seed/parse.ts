@@ -192,7 +192,8 @@ export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, Cel
     if (!origin) continue
     const where = doc.lines[origin.line]?.source
     const source: CellSource = { text: origin.text }
-    if (origin.label) source.label = origin.label
+    // a flattened line runs the column headers into the first row's label: the label starts at the row's ordinal (一、 （三） 1.)
+    if (origin.label) source.label = origin.label.slice(Math.max(0, origin.label.search(/[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/)))
     if (where?.page) source.page = where.page
     if (where?.line) source.line = where.line
     else if (!where?.row) source.line = origin.line + 1
