@@ -64,7 +64,11 @@ const cellValue = (doc: Json | undefined, keys: readonly string[]) => {
 /** Whether `next` differs from `before` in what the report says: a cell, a narrative section, the title, edition, year, agency or publication date. */
 export function contentChanged(before: Json | undefined, next: Json): boolean {
   if (!before) return true
+  // what the save itself computes is no edit of the editor's: computed cells follow their parts,
+  // and publishing stamps an empty 公布日期
+  const computed = new Set(Array.isArray(next.computed) ? (next.computed as unknown[]).map(String) : [])
   for (const cell of allCells()) {
+    if (computed.has(cell.path)) continue
     const keys = cell.path.split('.')
     const a = cellValue(before, keys)
     const b = cellValue(next, keys)
@@ -78,7 +82,7 @@ export function contentChanged(before: Json | undefined, next: Json): boolean {
   for (const key of ['title', 'edition', 'year']) if (String(before[key] ?? '') !== String(next[key] ?? '')) return true
   if (!sameId(before.agency, next.agency)) return true
   const date = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : '')
-  return date(before.publishedAt) !== date(next.publishedAt)
+  return Boolean(before.publishedAt) && date(before.publishedAt) !== date(next.publishedAt)
 }
 
 /** Paths a comment may be pinned to: a cell, a narrative section or the title. */
