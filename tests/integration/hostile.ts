@@ -197,9 +197,11 @@ export function hostileSuite(kind: DatabaseKind) {
       expect((await client.call('GET', `/api/reports/${id}/export?format=json`, { token: now })).status).toBe(200)
       const edited = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: now, body: { title: '新机关编辑' } })
       expect(edited.status).toBe(200)
+      // the host app reviews reports: the new agency's editor reaches the publish gate (review, not access, refuses it)
       const published = await client.call('PATCH', `/api/reports/${id}`, { token: now, body: { _status: 'published' } })
-      expect(published.status).toBe(200)
-      expect(String(published.json.doc.agency?.id ?? published.json.doc.agency)).toBe(String(world.agencies.otherCity.id))
+      expect(published.status).toBe(400)
+      expect(published.json.errors[0].data.errors.map((e: { rule?: string }) => e.rule)).toContain('REVIEW')
+      expect(String(edited.json.doc.agency?.id ?? edited.json.doc.agency)).toBe(String(world.agencies.otherCity.id))
     })
   })
 
