@@ -81,8 +81,55 @@ async function openLocal(quiet: boolean): Promise<Payload> {
   // (the import reports its own failures; an unreachable database is said once, below)
   ;(config as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'fatal' }, destination: process.stderr }
   const payload = await getPayload({ config })
-  if (payload.db.name !== 'mongoose' && !(await wasPushed(payload))) await payload.db.migrate()
+  if (payload.db.name !== 'mongoose' && !(await wasPushed(payload))) await withMigrationLock(sqliteFile(payload), () => payload.db.migrate())
   return payload
+}
+
+/** The database file of a SQLite adapter (`file:` URL), else null. */
+function sqliteFile(payload: Payload): string | null {
+  const url = (payload.db as unknown as { clientConfig?: { url?: unknown } }).clientConfig?.url
+  if (typeof url !== 'string' || !url.startsWith('file:')) return null
+  return path.resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
+}
+
+/**
+ * Two imports into one SQLite file would both find it unmigrated and run the same migration
+ * (the second fails on tables the first created). Beside the file, an exclusive lock file makes
+ * the second wait; a lock left by a process that died is taken over.
+ */
+async function withMigrationLock<T>(file: string | null, migrate: () => Promise<T>): Promise<T> {
+  if (file === null) return migrate()
+  const { open, readFile, rm } = await import('node:fs/promises')
+  const lock = `${file}.xxgk-migrate.lock`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx')
+      await handle.write(String(process.pid))
+      await handle.close()
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = Number(await readFile(lock, 'utf8').catch(() => ''))
+      if (holder > 0 && !isAlive(holder)) await rm(lock, { force: true })
+      else if (Date.now() > deadline) throw new Error(`the database is being migrated by process ${holder} (${lock})`)
+      else await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  try {
+    return await migrate()
+  } finally {
+    await rm(lock, { force: true })
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /**

@@ -40,6 +40,9 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Se
 /** Logs in through the admin's login form, as a person would. */
 export async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
   await page.goto(`${url}/admin/login`)
+  // a first visit may switch the admin to its default language (a refresh of the page): typing
+  // before that settles can be lost, as it would be for a person
+  await page.waitForLoadState('networkidle')
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('form button[type="submit"]').click()

@@ -162,9 +162,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the editor’s year in the browser (next
     await expect.poll(() => errorMarks()).toBe(0)
   })
 
-  // SKIPPED (open defect after merging issues 9, 10 and 12, see the closing note): publishing from the edit
-  // view shows no success toast in the merged app; publishing over REST works (integration suites)
-  it.skip('publishes, and publishing stamps 公布日期', async () => {
+  it('publishes, and publishing stamps 公布日期', async () => {
+    // review is on in the host app (issue 10): the editor saves and submits, an admin approves, the editor publishes
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/reports/${newId}`), { timeout: 20_000 })
+    await page.getByRole('button', { name: SAVE_DRAFT }).click()
+    expect((await saved).status()).toBe(200)
+    const editorApi = await Api.login(cms.url, editorUser.email, editorUser.password)
+    const submitted = await editorApi.request('POST', `/reports/${newId}/submit`, {})
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
+    expect((await admin.request('POST', `/reports/${newId}/approve`, {})).status).toBe(200)
+    await page.reload()
     await page.getByRole('button', { name: PUBLISH }).click()
     await expect.poll(async () => (await admin.get(`/reports/${newId}?depth=0`)).body._status, { timeout: 20_000 }).toBe('published')
     const doc = (await admin.get(`/reports/${newId}?depth=0`)).body
