@@ -81,8 +81,18 @@ async function openLocal(quiet: boolean): Promise<Payload> {
   // (the import reports its own failures; an unreachable database is said once, below)
   ;(config as { logger?: unknown }).logger = { options: { level: quiet ? 'silent' : 'fatal' }, destination: process.stderr }
   const payload = await getPayload({ config })
+  await waitWhenBusy(payload)
   if (payload.db.name !== 'mongoose' && !(await wasPushed(payload))) await withMigrationLock(sqliteFile(payload), () => payload.db.migrate())
   return payload
+}
+
+/**
+ * A SQLite host left at Payload's default busyTimeout (0) fails a write the moment another
+ * process writes, after part of a document is stored; the import waits for the lock instead.
+ */
+async function waitWhenBusy(payload: Payload): Promise<void> {
+  const db = payload.db as unknown as { busyTimeout?: number; client?: { execute?: (sql: string) => Promise<unknown> } }
+  if (sqliteFile(payload) !== null && !db.busyTimeout && db.client?.execute) await db.client.execute('PRAGMA busy_timeout = 10000;')
 }
 
 /** The database file of a SQLite adapter (`file:` URL), else null. */

@@ -62,7 +62,8 @@ export function databaseAdapter(options: DatabaseOptions): DatabaseAdapterObj {
     const file = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length)
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   }
-  return sqliteAdapter({ client: { url }, migrationDir: path.join(options.migrationsDir, 'sqlite'), push })
+  // busyTimeout: a write waits for another connection's (the server's, an import's) instead of failing half-done
+  return sqliteAdapter({ client: { url }, migrationDir: path.join(options.migrationsDir, 'sqlite'), push, busyTimeout: 10_000 })
 }
 
 type SqlClient = { execute: (sql: string) => Promise<unknown> }

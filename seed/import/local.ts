@@ -188,16 +188,14 @@ function draftData(parsed: ParseResult, agency: ID, ambiguities: Ambiguity[]): J
 
 /**
  * Without a database transaction (Payload's SQLite adapter runs without one by default), what a
- * failed import wrote is removed again: the report it created and the agency it created.
+ * failed import wrote is removed again: the report and the agency this attempt created, never
+ * one that another import created meanwhile (that one is found and updated on the next attempt).
  */
-async function undo(payload: Payload, slugs: XxgkSlugs, written: { agency: ID | null; createdAgency: boolean; reportExisted: boolean; year: number }) {
-  if (written.agency === null) return
-  if (!written.reportExisted) {
-    const req = await createLocalReq({}, payload)
-    const found = await findReport(payload, req, slugs, written.agency, written.year).catch(() => null)
-    if (found) await payload.delete({ collection: slugs.reports, id: found.id as ID, overrideAccess: true }).catch(() => undefined)
-  }
-  if (written.createdAgency) await payload.delete({ collection: slugs.agencies, id: written.agency, overrideAccess: true }).catch(() => undefined)
+async function undo(payload: Payload, slugs: XxgkSlugs, written: { agency: ID | null; createdAgency: boolean; createdReport: ID | null }) {
+  if (written.createdReport !== null)
+    await payload.delete({ collection: slugs.reports, id: written.createdReport, overrideAccess: true }).catch(() => undefined)
+  if (written.createdAgency && written.agency !== null)
+    await payload.delete({ collection: slugs.agencies, id: written.agency, overrideAccess: true }).catch(() => undefined)
 }
 
 /**
@@ -256,7 +254,11 @@ async function storeOnce(payload: Payload, file: string, parsed: ParseResult, ac
   const operationAccess = { overrideAccess: trusted, req }
 
   const began = await initTransaction(req)
-  const written = { agency: plan.existing?.id ?? null, createdAgency: false, reportExisted: existingReport !== null, year }
+  const written: { agency: ID | null; createdAgency: boolean; createdReport: ID | null } = {
+    agency: plan.existing?.id ?? null,
+    createdAgency: false,
+    createdReport: null,
+  }
   try {
     let agency = plan.existing
     if (!agency) {
@@ -274,6 +276,7 @@ async function storeOnce(payload: Payload, file: string, parsed: ParseResult, ac
     const doc = (existingReport
       ? await payload.update({ collection: slugs.reports, id: existingReport.id as ID, data, draft: true, depth: 0, ...operationAccess })
       : await payload.create({ collection: slugs.reports, data, draft: true, depth: 0, ...operationAccess })) as unknown as Json
+    if (!existingReport) written.createdReport = doc.id as ID
     if (began) await commitTransaction(req)
     const imported: ImportedAgency = {
       id: agency.id,
