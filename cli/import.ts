@@ -122,7 +122,7 @@ async function withMigrationLock<T>(file: string | null, migrate: () => Promise<
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = Number(await readFile(lock, 'utf8').catch(() => ''))
       if (holder > 0 && !isAlive(holder)) await rm(lock, { force: true })
-      else if (Date.now() > deadline) throw new Error(`the database is being migrated by process ${holder} (${lock})`)
+      else if (Date.now() > deadline) throw new Error(`the database is being migrated by process ${holder} (${lock})`, { cause: error })
       else await new Promise((resolve) => setTimeout(resolve, 200))
     }
   }
