@@ -76,3 +76,18 @@ export async function typeInCell(page: Page, path: string, text: string): Promis
   else await page.keyboard.type(text)
   await page.keyboard.press('Tab')
 }
+
+/**
+ * Clicks a save button and waits until the admin has taken the server's answer: the PATCH
+ * answered 200 and its success toast shows. Typing before that can be overwritten when the
+ * form takes the saved document back, as it would be for a person.
+ */
+export async function saveAndSettle(page: Page, buttonName: string, reportId: number | string): Promise<void> {
+  await page.locator('.toast-success').evaluateAll((list) => list.forEach((el) => el.setAttribute('data-seen', '')))
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/reports/${reportId}`), { timeout: 20_000 })
+  await page.getByRole('button', { name: buttonName }).click()
+  const response = await saved
+  if (response.status() !== 200) throw new Error(`save answered ${response.status()}: ${await response.text()}`)
+  await page.locator('.toast-success:not([data-seen])').first().waitFor({ timeout: 20_000 })
+  await page.waitForLoadState('networkidle')
+}

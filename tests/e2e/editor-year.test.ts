@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { cellInput, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser.ts'
+import { cellInput, logIn, openBrowser, openGrid, openTab, saveAndSettle, typeInCell } from './browser.ts'
 import type { Session } from './browser.ts'
 import { Api, ARTIFACTS, CHROMIUM, startCms } from './cms.ts'
 import type { Cms } from './cms.ts'
@@ -146,13 +146,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the editor’s year in the browser (next
     await typeInCell(page, 'requests.carriedForward.natural', '4')
     await expect.poll(() => cellInput(page, 'requests.received.total').getAttribute('placeholder')).toBe('5')
     await expect.poll(() => errorMarks()).toBe(0)
-    await page.getByRole('button', { name: SAVE_DRAFT }).click()
-    await expect.poll(async () => (await stored()).requests.received.total, { timeout: 20_000 }).toBe(5)
+    await saveAndSettle(page, SAVE_DRAFT, newId)
+    expect((await stored()).requests.received.total).toBe(5)
     expect((await stored()).errorCount).toBe(0)
   })
 
   it('a cross-year warning takes last year’s value in one click', async () => {
     await typeInCell(page, 'requests.carriedOver.commercial', '1')
+    expect(await cellInput(page, 'requests.carriedOver.commercial').inputValue()).toBe('1')
     await openTab(page, '校验')
     const take = page.locator('[data-take-previous="requests.carriedOver.commercial"]')
     await expect.poll(() => take.count()).toBe(1)
