@@ -10,6 +10,8 @@ import { readableAgencies, relationId, roleOf, userAgency } from '../collections
 import type { XxgkSlugs } from '../collections/index.ts'
 import { openComments } from '../collections/reports/review.ts'
 import { newestReportsOfYear } from './newest-versions.ts'
+import { reportStats } from './stats.ts'
+import type { Stats } from './stats.ts'
 import { chinaDate, countStates, dashboardRows } from './admin/dashboard/model.ts'
 import type { DashboardAgency, DashboardReport, DashboardRow, Id, ReportState } from './admin/dashboard/model.ts'
 
@@ -26,9 +28,18 @@ export interface DashboardData {
   queue: DashboardRow[]
   /** Agencies below the root with no report of the year. */
   missing: DashboardAgency[]
+  /**
+   * A supervisor's roll-up (with `rollup: true`): the sums of the newest versions of the year's
+   * reports, the own agency's beside those of every agency below (null when none has a report).
+   */
+  rollup?: { own: Stats; descendants: Stats | null } | null
 }
 
-export async function dashboardData(req: PayloadRequest, slugs: XxgkSlugs, options: { year: number; today?: string }): Promise<DashboardData> {
+export async function dashboardData(
+  req: PayloadRequest,
+  slugs: XxgkSlugs,
+  options: { year: number; today?: string; rollup?: boolean },
+): Promise<DashboardData> {
   const { year } = options
   const today = options.today ?? chinaDate(new Date())!
   // the same scope as the collections' read access (collections/access.ts), read at the database
@@ -69,11 +80,20 @@ export async function dashboardData(req: PayloadRequest, slugs: XxgkSlugs, optio
   })
   const root = roleOf(req, slugs) === 'supervisor' ? userAgency(req) : null
   const rows = dashboardRows({ agencies, reports, year, today, roots: root !== null ? [root] : undefined })
+  const below = rows.filter((r) => r.report && root !== null && String(r.agency.id) !== String(root)).map((r) => r.agency.id)
+  const rollup =
+    options.rollup && root !== null
+      ? await Promise.all([
+          reportStats(req, slugs, { year, agencies: [root], newest: true }),
+          below.length ? reportStats(req, slugs, { year, agencies: below, newest: true }) : null,
+        ]).then(([own, descendants]) => ({ own, descendants }))
+      : undefined
   return {
     year,
     today,
     root,
     rows,
+    ...(rollup !== undefined && { rollup }),
     counts: countStates(rows),
     queue: rows.filter((r) => r.report?.reviewStatus === 'submitted' && (root === null || String(r.agency.id) !== String(root))),
     missing: rows.filter((r) => !r.report && (root === null || String(r.agency.id) !== String(root))).map((r) => r.agency),

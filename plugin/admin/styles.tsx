@@ -44,6 +44,13 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-grid__ambiguity { margin-top: 6px; padding-top: 6px; border-top: 1px dashed var(--theme-elevation-250); }
 .xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
 .xxgk-grid__candidate[data-chosen] { font-weight: 600; }
+/* comparison with last year: both years in each cell of the printed layout */
+.xxgk-compare td { padding: 3px 6px; text-align: right; font-variant-numeric: tabular-nums; vertical-align: top; }
+.xxgk-compare td[data-changed] { background: var(--theme-elevation-50); }
+.xxgk-compare__now { display: block; font-weight: 600; }
+.xxgk-compare__before { display: block; font-size: 11px; color: var(--theme-elevation-600); white-space: nowrap; }
+.xxgk-compare__change { color: var(--theme-text); }
+.xxgk-compare__findings { margin: 6px 0 0; padding-left: 1.2em; font-size: 12px; color: var(--theme-warning-700, var(--theme-text)); }
 /* validation, pills */
 .xxgk-validation { margin-bottom: 24px; }
 .xxgk-validation h3 { margin: 0 0 8px; }

@@ -25,7 +25,7 @@ const STATE_LABELS: Record<ReportState, { zh: string; en: string }> = {
   overdue: { zh: '逾期未发布', en: 'Overdue' },
 }
 
-async function guarded(req: PayloadRequest, slugs: XxgkSlugs): Promise<{ data: DashboardData } | Response> {
+async function guarded(req: PayloadRequest, slugs: XxgkSlugs, options: { rollup?: boolean } = {}): Promise<{ data: DashboardData } | Response> {
   if (!req.user) return errorResponse(401, [{ path: '', message: LOGIN_REQUIRED }])
   const role = roleOf(req, slugs)
   if (role !== 'admin' && role !== 'supervisor')
@@ -33,7 +33,7 @@ async function guarded(req: PayloadRequest, slugs: XxgkSlugs): Promise<{ data: D
   const url = new URL(req.url ?? 'http://localhost/')
   const requested = Number(url.searchParams.get('year'))
   const year = Number.isSafeInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : Number(chinaDate(new Date())!.slice(0, 4)) - 1
-  return { data: await dashboardData(req, slugs, { year }) }
+  return { data: await dashboardData(req, slugs, { year, rollup: options.rollup }) }
 }
 
 export function dashboardEndpoint(slugs: XxgkSlugs): Endpoint {
@@ -41,7 +41,7 @@ export function dashboardEndpoint(slugs: XxgkSlugs): Endpoint {
     path: '/dashboard',
     method: 'get',
     handler: async (req) => {
-      const result = await guarded(req, slugs)
+      const result = await guarded(req, slugs, { rollup: true })
       return result instanceof Response ? result : Response.json(result.data, { headers: { 'Cache-Control': 'private, no-store' } })
     },
   }

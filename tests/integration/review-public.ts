@@ -35,6 +35,8 @@ export function reviewPublicSuite(kind: DatabaseKind) {
     await local.update({ collection: REPORTS, id: ids.published, draft: true, data: { title: 'SECRET DRAFT TITLE', _status: 'draft' } })
     const broken = reportFor(SEED, township, 2024, { _status: 'draft', title: 'DRAFT ONLY' })
     broken.requests.totalHandled.natural = 5
+    // two rules issued this year, in force since (X.IN_FORCE holds against 2023): figures the roll-up must sum
+    broken.proactive.regulations = { issued: 2, repealed: 0, inForce: 2 }
     ids.draft = (await local.create({ collection: REPORTS, data: broken })).id
     ids.otherCity = (
       await local.create({ collection: REPORTS, data: reportFor(SEED, world.agencies.otherCity.id, 2024, { _status: 'draft', title: 'OTHER CITY DRAFT' }) })
@@ -179,6 +181,14 @@ export function reviewPublicSuite(kind: DatabaseKind) {
       expect(before.row.report.errorCount).toBeGreaterThan(0)
       expect(before.data.missing.map((a: Json) => a.name)).toContain(world.agencies.department.name)
       expect(before.data.rows.map((r: Json) => r.agency.name)).not.toContain(world.agencies.otherCity.name)
+      // the roll-up sums the newest versions too: the township's draft (with its wrong 5) is counted, not yet published
+      const { own, descendants } = before.data.rollup
+      expect(own.count).toBe(0)
+      expect(descendants.count).toBe(1)
+      expect(descendants.published).toBe(0)
+      expect(descendants.requests.totalHandled.natural).toBe(5)
+      expect(descendants.requests.received.total).toBe(SEED.requests.received.total)
+      expect(descendants.proactive.regulations).toEqual({ issued: 2, repealed: 0, inForce: 2 })
       expect((await client.call('GET', '/api/reports/dashboard?year=2024', { token: editor })).status).toBe(403)
       // fix and submit
       const fixed = await client.call('PATCH', `/api/reports/${id}?draft=true`, { token: editor, body: { requests: { totalHandled: { natural: 0 } } } })

@@ -29,11 +29,17 @@ export interface DashboardClientProps {
   queue?: DashboardRow[]
   /** Agencies below the supervisor's with no report of the year. */
   missing?: DashboardAgency[]
-  /** The published reports' sums: the supervisor's own agency and the agencies below it. */
+  /** The newest versions' sums: the supervisor's own agency and the agencies below it. */
   rollup?: { own: RollupStats; descendants: RollupStats | null } | null
 }
 
-type RollupStats = { count: number; proactive: Record<string, unknown>; requests: Record<string, unknown>; reviewLitigation: Record<string, unknown> }
+type RollupStats = {
+  count: number
+  published: number
+  proactive: Record<string, unknown>
+  requests: Record<string, unknown>
+  reviewLitigation: Record<string, unknown>
+}
 
 const TEXT = {
   review: { zh: '审核状态', en: 'Review' },
@@ -42,7 +48,11 @@ const TEXT = {
   queueEmpty: { zh: '没有待审核的报告。', en: 'No report is awaiting review.' },
   followup: { zh: '导出跟进清单（Excel）', en: 'Follow-up list (Excel)' },
   rollup: { zh: '下级汇总', en: 'Roll-up of the agencies below' },
-  rollupIntro: { zh: '已发布报告的合计：本机关与全部下级机关', en: 'Sums of the published reports: your agency and every agency below it' },
+  rollupIntro: {
+    zh: '本机关与全部下级机关本年度报告的合计（各报告的最新版本，含草稿）',
+    en: 'Sums of the year’s reports, your agency’s and every agency’s below it (each report’s newest version, drafts included)',
+  },
+  ofThemPublished: { zh: '其中已发布', en: 'of them published' },
   own: { zh: '本机关', en: 'Own agency' },
   descendants: { zh: '下级合计', en: 'Agencies below' },
   reports: { zh: '报告数', en: 'Reports' },
@@ -67,6 +77,8 @@ const readPath = (root: unknown, path: string): number | null => {
 /** The roll-up cells: table 2 whole, the 总计 column of tables 3 and 4 (2021 edition). */
 const ROLLUP_CELLS = editionIndex('2021').cells.filter((c) => c.table === 'proactive' || c.column.key === 'total')
 
+const reportCount = (stats: RollupStats | null, lang: 'zh' | 'en') => (stats ? `${stats.count}（${TEXT.ofThemPublished[lang]} ${stats.published}）` : '0')
+
 function Rollup({ rollup, lang }: { rollup: NonNullable<DashboardClientProps['rollup']>; lang: 'zh' | 'en' }) {
   return (
     <table className="xxgk-issues" data-xxgk-rollup="">
@@ -78,8 +90,10 @@ function Rollup({ rollup, lang }: { rollup: NonNullable<DashboardClientProps['ro
         </tr>
         <tr>
           <th>{TEXT.reports[lang]}</th>
-          <td>{rollup.own.count}</td>
-          <td data-rollup-count="">{rollup.descendants?.count ?? 0}</td>
+          <td>{reportCount(rollup.own, lang)}</td>
+          <td data-rollup-count={rollup.descendants?.count ?? 0} data-rollup-published={rollup.descendants?.published ?? 0}>
+            {reportCount(rollup.descendants, lang)}
+          </td>
         </tr>
       </thead>
       <tbody>

@@ -11,7 +11,6 @@ import { adminLang, translate } from '../translations.ts'
 import { DashboardClient } from './DashboardClient.tsx'
 import { DEFAULT_SLUGS } from '../../../collections/slugs.ts'
 import { dashboardData } from '../../dashboard-data.ts'
-import { reportStats } from '../../stats.ts'
 import { chinaDate } from './model.ts'
 
 export interface DashboardViewOptions {
@@ -54,18 +53,10 @@ export async function DashboardView(props: AdminViewServerProps & { slugs?: Dash
 
   const slugs = { ...DEFAULT_SLUGS, reports: reportsSlug, agencies: agenciesSlug }
   // the newest version of every report (drafts too), review states and open comments
-  const data = await dashboardData(req, slugs, { year, today })
+  const data = await dashboardData(req, slugs, { year, today, rollup: true })
   const { rows, queue, missing } = data
   const ownAgency = data.root
-  // roll-up: the published reports' sums of the agencies below beside the supervisor's own agency
-  const below = rows.filter((r) => ownAgency === null || String(r.agency.id) !== String(ownAgency)).map((r) => r.agency.id)
-  const rollup =
-    ownAgency === null
-      ? null
-      : await Promise.all([
-          reportStats(req, slugs, { year, agencies: [ownAgency] }),
-          below.length ? reportStats(req, slugs, { year, agencies: below }) : null,
-        ]).then(([own, descendants]) => ({ own, descendants }))
+  const rollup = data.rollup ?? null
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i)
   const chartYears = Array.from({ length: CHART_YEARS }, (_, i) => year - CHART_YEARS + 1 + i)
 

@@ -1,13 +1,16 @@
 'use client'
 /**
  * 对比上年: the report's tables beside the same agency's report of the year before, cell by cell
- * (GET /api/<reports>/:id/compare), changed cells marked, the cross-year rules' findings
+ * (GET /api/<reports>/:id/compare), drawn as the printed form with both years in every cell, changed cells marked, the cross-year rules' findings
  * (X.CARRY, X.IN_FORCE) on their cells, and the comparison as a workbook.
  */
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useMemo, useState } from 'react'
-import { cellLabel, editionIndex, getEdition, isEditionId } from '@xxgk/schema'
-import type { Issue } from '@xxgk/schema'
+import { cellLabel, getEdition, isEditionId } from '@xxgk/schema'
+import type { EditionId, Issue } from '@xxgk/schema'
+import { labelText } from '@xxgk/schema/render/layout'
+import { gridModel } from '../grid/model.ts'
+import { AdminStyles } from '../styles.tsx'
 import { DEFAULT_ADMIN_SLUGS, useAdminLang, useApiUrl } from '../hooks.ts'
 import type { AdminSlugs } from '../hooks.ts'
 import { REVIEW_TEXT } from './labels.ts'
@@ -21,8 +24,6 @@ interface Comparison {
   findings: Issue[]
 }
 
-const td: React.CSSProperties = { padding: '3px 8px', borderBottom: '1px solid var(--theme-elevation-100)', verticalAlign: 'top' }
-const num: React.CSSProperties = { ...td, textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }
 const show = (value: number | null) => (value === null ? '—' : String(value))
 
 export function CompareView(props: { slugs?: AdminSlugs }) {
@@ -50,12 +51,12 @@ export function CompareView(props: { slugs?: AdminSlugs }) {
   if (!url) return null
   if (!data) return <p>{REVIEW_TEXT.loading[lang]}</p>
   if (!isEditionId(data.edition)) return null
-  const index = editionIndex(data.edition)
   const byPath = new Map(data.cells.map((c) => [c.path, c]))
   return (
     <div data-xxgk-compare="" data-previous={data.previous ? String(data.previous.id) : ''}>
+      <AdminStyles />
       <h3 style={{ margin: '8px 0' }}>
-        {REVIEW_TEXT.compareTitle[lang]}: {data.year} / {data.previous ? data.previous.year : '—'}
+        {REVIEW_TEXT.compareTitle[lang]}: {REVIEW_TEXT.thisYear[lang]} {data.year} / {REVIEW_TEXT.lastYear[lang]} {data.previous ? data.previous.year : '—'}
       </h3>
       {!data.previous && <p data-xxgk-compare-none="">{REVIEW_TEXT.noPrevious[lang]}</p>}
       {data.previous && (
@@ -65,53 +66,70 @@ export function CompareView(props: { slugs?: AdminSlugs }) {
           </a>
         </p>
       )}
-      {getEdition(data.edition).tables.map((table) => (
-        <section key={table.key} data-xxgk-compare-table={table.key} style={{ marginBottom: 24 }}>
-          <h4 style={{ margin: '12px 0 6px' }}>{table.label[lang]}</h4>
-          <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
-            <thead>
-              <tr>
-                <th style={td} />
-                <th style={num}>
-                  {REVIEW_TEXT.thisYear[lang]} {data.year}
-                </th>
-                <th style={num}>
-                  {REVIEW_TEXT.lastYear[lang]} {data.previous?.year ?? ''}
-                </th>
-                <th style={num}>{REVIEW_TEXT.change[lang]}</th>
-                <th style={td} />
-              </tr>
-            </thead>
-            <tbody>
-              {index.cells
-                .filter((cell) => cell.table === table.key)
-                .map((cell) => {
-                  const c = byPath.get(cell.path)
-                  if (!c) return null
-                  const changed = c.change !== null && c.change !== 0
-                  const found = findings.get(cell.path)
-                  return (
-                    <tr
-                      key={cell.path}
-                      data-compare-cell={cell.path}
-                      data-changed={changed ? '' : undefined}
-                      data-finding={found ? found.map((f) => f.rule).join(' ') : undefined}
-                      style={{ background: found ? 'var(--theme-warning-100, #fff4d6)' : changed ? 'var(--theme-elevation-50)' : undefined }}
-                    >
-                      <td style={td}>{cellLabel(cell, lang)}</td>
-                      <td style={num}>{show(c.current)}</td>
-                      <td style={num}>{show(c.previous)}</td>
-                      <td style={{ ...num, fontWeight: changed ? 600 : undefined }}>
-                        {c.change === null ? '' : c.change > 0 ? `+${c.change}` : String(c.change)}
-                      </td>
-                      <td style={{ ...td, fontSize: 12 }}>{found?.map((f) => f.message[lang]).join('；')}</td>
+      <p className="xxgk-grid__note">{REVIEW_TEXT.compareLegend[lang]}</p>
+      {getEdition(data.edition).tables.map((table) => {
+        const model = gridModel(data.edition as EditionId, table.key)
+        const tableFindings = data.findings.filter((f) => f.path.startsWith(`${table.key}.`))
+        return (
+          <section key={table.key} className="xxgk-grid xxgk-compare" data-xxgk-compare-table={table.key} style={{ marginBottom: 24 }}>
+            <h4 className="xxgk-grid__title">{table.label[lang]}</h4>
+            <div className="xxgk-grid__scroll">
+              <table>
+                <tbody>
+                  {model.rows.map((row, r) => (
+                    <tr key={r}>
+                      {row.map((placed) => {
+                        const gridCell = placed.cell
+                        const span = {
+                          rowSpan: gridCell.rowSpan > 1 ? gridCell.rowSpan : undefined,
+                          colSpan: gridCell.colSpan > 1 ? gridCell.colSpan : undefined,
+                        }
+                        if (gridCell.kind === 'label') {
+                          return (
+                            <th key={`${placed.row}:${placed.col}`} {...span} data-role={gridCell.role}>
+                              {labelText(gridCell.label, lang, gridCell.role)}
+                            </th>
+                          )
+                        }
+                        const path = gridCell.cell.path
+                        const c = byPath.get(path)
+                        const changed = c !== undefined && c.change !== null && c.change !== 0
+                        const found = findings.get(path)
+                        return (
+                          <td
+                            key={path}
+                            {...span}
+                            data-compare-cell={path}
+                            data-changed={changed ? '' : undefined}
+                            data-finding={found ? found.map((f) => f.rule).join(' ') : undefined}
+                            data-mark={found ? 'warning' : undefined}
+                            title={[cellLabel(gridCell.cell, lang), ...(found ?? []).map((f) => f.message[lang])].join('\n')}
+                          >
+                            <span className="xxgk-compare__now">{show(c?.current ?? null)}</span>
+                            <span className="xxgk-compare__before">
+                              {REVIEW_TEXT.lastYear[lang]} {show(c?.previous ?? null)}
+                              {changed && <strong className="xxgk-compare__change">{c.change! > 0 ? ` +${c.change}` : ` ${c.change}`}</strong>}
+                            </span>
+                          </td>
+                        )
+                      })}
                     </tr>
-                  )
-                })}
-            </tbody>
-          </table>
-        </section>
-      ))}
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {tableFindings.length > 0 && (
+              <ul className="xxgk-compare__findings">
+                {tableFindings.map((f, i) => (
+                  <li key={i} data-finding-path={f.path}>
+                    <code>{f.path}</code>：{f.message[lang]}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )
+      })}
     </div>
   )
 }

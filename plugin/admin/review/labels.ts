@@ -18,7 +18,10 @@ export const REVIEW_TEXT = {
   noPrevious: { zh: '没有上一年度的报告可供对比。', en: 'There is no report of the previous year to compare with.' },
   thisYear: { zh: '本年', en: 'This year' },
   lastYear: { zh: '上年', en: 'Last year' },
-  change: { zh: '增减', en: 'Change' },
+  compareLegend: {
+    zh: '每格上为本年数，下为上年数及增减；与上年报告不符的格以黄色标出。',
+    en: 'Each cell: this year above, last year and the change below; cells that disagree with last year’s report are marked yellow.',
+  },
   exportCompare: { zh: '导出对比 Excel', en: 'Export comparison (Excel)' },
   loading: { zh: '加载中…', en: 'Loading…' },
   actions: {
