@@ -203,7 +203,8 @@ export async function importCommand(argv: string[]): Promise<number> {
       process.stderr.write(`xxgk import: 无法打开数据库 / cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`)
       return 2
     }
-    store = localStore(payload)
+    // this process owns its connection: on SQLite each file is one transaction (seed/import/local.ts)
+    store = localStore(payload, { ownsConnection: true })
   } else {
     store = restStore({ url: values.url!, token: token! })
   }

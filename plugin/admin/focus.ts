@@ -9,7 +9,27 @@ import type { TableKey } from '@xxgk/schema'
 import { tableOfPath } from './grid/model.ts'
 
 const EVENT = 'xxgk:focus-cell'
+const FOCUSED_EVENT = 'xxgk:cell-focused'
 let pending: string | null = null
+let lastFocused: string | null = null
+
+/** A grid tells which cell the user is on; the review panel pins a comment to it. */
+export function noteCellFocus(path: string): void {
+  if (path === lastFocused) return
+  lastFocused = path
+  window.dispatchEvent(new CustomEvent(FOCUSED_EVENT))
+}
+
+/** The cell a grid last had focus on, and its changes. */
+export function lastFocusedCell(): string | null {
+  return lastFocused
+}
+
+export function onCellFocused(listener: (path: string | null) => void): () => void {
+  const handler = () => listener(lastFocused)
+  window.addEventListener(FOCUSED_EVENT, handler)
+  return () => window.removeEventListener(FOCUSED_EVENT, handler)
+}
 
 /** Called by a grid when it mounts or hears a request: the path if this grid has it (and it is taken). */
 export function takeFocusRequest(has: (path: string) => boolean): string | null {

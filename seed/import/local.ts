@@ -28,6 +28,14 @@ export interface ImportAccess {
    */
   user?: ImportUser | null
   slugs?: Partial<XxgkSlugs>
+  /**
+   * The caller owns the database connection (a CLI process, nothing else writing through it):
+   * on SQLite each file is then stored inside one `BEGIN IMMEDIATE` transaction, so a process
+   * killed mid-file leaves nothing of it, and two processes importing into one file take turns
+   * per file instead of interleaving their lookups and writes. Never set inside a server, whose
+   * requests share the connection.
+   */
+  ownsConnection?: boolean
 }
 
 const LOGIN_REQUIRED = new ImportRefusal(401, { zh: '请先登录', en: 'You must be logged in' })
@@ -242,7 +250,34 @@ function uniqueViolation(error: unknown): boolean {
   return errors.some((e) => e.path === 'identity' || e.path === 'agency' || e.path === 'agency_id' || e.path === 'year')
 }
 
+type SqlClient = { execute: (sql: string) => Promise<unknown> }
+
+/** The SQLite connection of a process that owns it, for a per-file transaction; null elsewhere. */
+function ownedSqlite(payload: Payload, access: ImportAccess): SqlClient | null {
+  if (!access.ownsConnection || payload.db.name !== 'sqlite') return null
+  const db = payload.db as unknown as { client?: Partial<SqlClient>; transactionOptions?: unknown }
+  // an adapter with its own transactions (transactionOptions) runs them through initTransaction
+  if (db.transactionOptions || typeof db.client?.execute !== 'function') return null
+  return db.client as SqlClient
+}
+
 async function storeOnce(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess): Promise<ImportedFile> {
+  const sqlite = ownedSqlite(payload, access)
+  if (!sqlite) return storeInside(payload, file, parsed, access)
+  // the write lock is taken before the lookups, so another process cannot create the same
+  // agency or report between this file's lookup and its write
+  await sqlite.execute('BEGIN IMMEDIATE')
+  try {
+    const stored = await storeInside(payload, file, parsed, access, true)
+    await sqlite.execute('COMMIT')
+    return stored
+  } catch (error) {
+    await sqlite.execute('ROLLBACK').catch(() => undefined)
+    throw error
+  }
+}
+
+async function storeInside(payload: Payload, file: string, parsed: ParseResult, access: ImportAccess, inTransaction = false): Promise<ImportedFile> {
   const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...access.slugs }
   const trusted = access.user === undefined
   const user = access.user ?? null
@@ -253,7 +288,7 @@ async function storeOnce(payload: Payload, file: string, parsed: ParseResult, ac
   const existingReport = plan.existing ? await findReport(payload, req, slugs, plan.existing.id, year) : null
   const operationAccess = { overrideAccess: trusted, req }
 
-  const began = await initTransaction(req)
+  const began = inTransaction ? false : await initTransaction(req)
   const written: { agency: ID | null; createdAgency: boolean; createdReport: ID | null } = {
     agency: plan.existing?.id ?? null,
     createdAgency: false,
@@ -306,7 +341,7 @@ async function storeOnce(payload: Payload, file: string, parsed: ParseResult, ac
     }
   } catch (error) {
     if (began) await killTransaction(req)
-    else await undo(payload, slugs, written)
+    else if (!inTransaction) await undo(payload, slugs, written)
     const refusal = refusalFromError(error) ?? error
     if (uniqueViolation(error) && typeof refusal === 'object' && refusal !== null) Object.defineProperty(refusal, CLASH, { value: true })
     throw refusal

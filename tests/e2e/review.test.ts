@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { cellBox, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser.ts'
+import { cellBox, cellInput, logIn, openBrowser, openGrid, openTab, typeInCell } from './browser.ts'
 import type { Session } from './browser.ts'
 import { Api, ARTIFACTS, CHROMIUM, ROOT, startCms } from './cms.ts'
 import type { Cms } from './cms.ts'
@@ -119,7 +119,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the review loop in the browser (next sta
     expect(await p.locator('[data-xxgk-review-step="approve"]').count()).toBe(1)
     expect(await p.locator('[data-xxgk-review-step="submit"]').count()).toBe(0)
     await p.locator('[data-xxgk-review-comment]').fill('上年结转数与上年报告不一致，请核实')
-    await p.locator('[data-xxgk-review-path]').fill('requests.carriedOver.natural')
+    // the comment's cell: clicked in the grid (read-only for a supervisor), picked up by the panel
+    await openGrid(p, 'requests')
+    await cellInput(p, 'requests.carriedOver.natural').click()
+    await expect.poll(() => p.locator('[data-xxgk-review-path]').inputValue()).toBe('requests.carriedOver.natural')
     await p.locator('[data-xxgk-review-step="return"]').click()
     await expect.poll(() => state(p), { timeout: 20_000 }).toBe('returned')
     const api = await Api.login(cms.url, supervisorUser.email, supervisorUser.password)
@@ -131,6 +134,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the review loop in the browser (next sta
     await open(p)
     expect(await state(p)).toBe('returned')
     await expect.poll(() => p.locator('[data-xxgk-review-comments] li[data-comment-path="requests.carriedOver.natural"]').textContent()).toContain('上年结转数')
+    // named as the form names it, not by its path
+    expect(await p.locator('[data-xxgk-review-comments] li[data-comment-path="requests.carriedOver.natural"]').textContent()).toContain('自然人')
     await openGrid(p, 'requests')
     await expect.poll(() => cellBox(p, 'requests.carriedOver.natural').getAttribute('data-review-comment')).toBe('')
     expect(await cellBox(p, 'requests.carriedOver.natural').getAttribute('title')).toContain('上年结转数与上年报告不一致')

@@ -1,8 +1,7 @@
 /**
  * Issue 12, item 8: two `xxgk import` processes of the corpus at once into one SQLite file:
  * both migrate it one after the other and every summary is true (each report counted imported
- * once, by one of them). kill -9 mid-import is not covered here:
- * SQLite writes run without a transaction (see the closing note of issue 12).
+ * once, by one of them). kill -9 mid-import: kill.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import { AGENCIES, freshSqlite, local, openDatabase, REPORTS, runImportCli } from './helpers.ts'
@@ -65,10 +64,8 @@ describe('xxgk import under faults (SQLite)', () => {
     }
   }, 240_000)
 
-  // SKIPPED (issue 12 item 8, open): in 1 of 3 runs measured the two summaries together claim one report
-  // more (14 imported for 13 reports) or one fewer than the database holds: a create and an update of the
-  // same agency and year interleave without a transaction on SQLite. The database itself was right every time.
-  it.skip('two imports at once: each report is claimed imported by exactly one of them', () => {
+  // each file is one SQLite transaction taken before its lookups (ownsConnection): the two cannot both create a report
+  it('two imports at once: each report is claimed imported by exactly one of them', () => {
     expect(claimed).not.toBeNull()
     expect(claimed!.imported).toBe(claimed!.reports)
   })

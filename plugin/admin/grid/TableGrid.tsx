@@ -8,7 +8,7 @@ import React, { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, 
 import { cellLabel } from '@xxgk/schema'
 import type { Label } from '@xxgk/schema'
 import { labelText } from '@xxgk/schema/render/layout'
-import { onFocusRequest, takeFocusRequest } from '../focus.ts'
+import { noteCellFocus, onFocusRequest, takeFocusRequest } from '../focus.ts'
 import { AdminStyles } from '../styles.tsx'
 import { MEASURES, markOnce, measureSince } from '../perf.ts'
 import type { AdminLang, XxgkTranslationKey } from '../translations.ts'
@@ -178,6 +178,7 @@ export function TableGrid(props: TableGridProps) {
     const path = target.dataset?.path
     if (!path) return
     justFocused.current = path
+    noteCellFocus(path)
     setFocused(path)
     setMode('ready')
     setEditing(null)

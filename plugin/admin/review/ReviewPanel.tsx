@@ -4,11 +4,13 @@
  * (each leading to its cell), the history, and the steps the user may take now — submit (the
  * report's editor), return with a comment pinned to a cell, approve (a supervisor above).
  */
-import { useDocumentInfo, useFormModified } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import { useDocumentInfo, useFormFields, useFormModified } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useMemo, useState } from 'react'
+import { CURRENT_EDITION, cellLabel, editionIndex, getEdition, isEditionId } from '@xxgk/schema'
+import type { EditionId } from '@xxgk/schema'
 import { REVIEW_STATE_LABELS } from '../../../collections/reports/review.ts'
 import type { ReviewHistoryEntry, ReviewState } from '../../../collections/reports/review.ts'
-import { requestCellFocus } from '../focus.ts'
+import { lastFocusedCell, onCellFocused, requestCellFocus } from '../focus.ts'
 import { DEFAULT_ADMIN_SLUGS, useAdminLang, useApiUrl } from '../hooks.ts'
 import type { AdminSlugs } from '../hooks.ts'
 import { REVIEW_TEXT } from './labels.ts'
@@ -31,6 +33,43 @@ async function fetchReview(api: string, reports: string, id: string | number | u
   return response.ok ? ((await response.json()) as ReviewAnswer) : null
 }
 
+/** Where a comment points, as the form prints it: 三、本年度办理结果 … / 自然人. */
+function cellName(edition: EditionId, path: string, lang: 'zh' | 'en'): string {
+  const cell = editionIndex(edition).byPath.get(path)
+  if (!cell) return path
+  return `${getEdition(edition).tables.find((t) => t.key === cell.table)?.label[lang] ?? cell.table}：${cellLabel(cell, lang)}`
+}
+
+/**
+ * The cell a returned report's comment pins: every cell of the edition by table, preset to the
+ * cell last clicked in a grid, so nobody types a path.
+ */
+function CellPicker(props: { edition: EditionId; value: string; onChange: (path: string) => void; lang: 'zh' | 'en' }) {
+  const { edition, value, onChange, lang } = props
+  const groups = useMemo(
+    () =>
+      getEdition(edition).tables.map((table) => ({
+        table,
+        cells: editionIndex(edition).cells.filter((c) => c.table === table.key),
+      })),
+    [edition],
+  )
+  return (
+    <select aria-label={REVIEW_TEXT.cell[lang]} value={value} onChange={(e) => onChange(e.target.value)} data-xxgk-review-path="" style={{ maxWidth: '100%' }}>
+      <option value="">{REVIEW_TEXT.wholeReport[lang]}</option>
+      {groups.map(({ table, cells }) => (
+        <optgroup key={table.key} label={table.label[lang]}>
+          {cells.map((cell) => (
+            <option key={cell.path} value={cell.path}>
+              {cellLabel(cell, lang)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  )
+}
+
 export function ReviewPanel(props: { slugs?: AdminSlugs }) {
   const slugs = props.slugs ?? DEFAULT_ADMIN_SLUGS
   const { id, lastUpdateTime } = useDocumentInfo() as { id?: string | number; lastUpdateTime?: number }
@@ -40,7 +79,10 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
   const [answer, setAnswer] = useState<ReviewAnswer | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [comment, setComment] = useState('')
-  const [path, setPath] = useState('')
+  const [path, setPath] = useState(() => lastFocusedCell() ?? '')
+  const editionValue = useFormFields(([fields]) => fields?.edition?.value)
+  const edition: EditionId = isEditionId(editionValue) ? editionValue : CURRENT_EDITION
+  useEffect(() => onCellFocused((focused) => focused && setPath(focused)), [])
   const [busy, setBusy] = useState(false)
 
   const show = useCallback((json: ReviewAnswer | null) => {
@@ -104,7 +146,9 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
                 {c.path && (
                   <>
                     {' '}
-                    <code style={{ fontSize: 11 }}>{c.path}</code>{' '}
+                    <span style={{ fontSize: 11, color: 'var(--theme-elevation-700)' }} title={c.path}>
+                      {cellName(edition, c.path, lang)}
+                    </span>{' '}
                     <button type="button" className="xxgk-btn" onClick={() => requestCellFocus(c.path!)}>
                       {REVIEW_TEXT.goToCell[lang]}
                     </button>
@@ -157,13 +201,11 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
               rows={3}
               data-xxgk-review-comment=""
             />
-            <input
-              aria-label={REVIEW_TEXT.cell[lang]}
-              placeholder={REVIEW_TEXT.cell[lang]}
-              value={path}
-              onChange={(e) => setPath(e.target.value)}
-              data-xxgk-review-path=""
-            />
+            <label style={{ fontSize: 12 }}>
+              {REVIEW_TEXT.cell[lang]}
+              <CellPicker edition={edition} value={path} onChange={setPath} lang={lang} />
+            </label>
+            <span style={{ fontSize: 11, color: 'var(--theme-elevation-600)' }}>{REVIEW_TEXT.cellHint[lang]}</span>
             <button
               type="button"
               className="btn btn--style-secondary btn--size-small"
@@ -191,7 +233,7 @@ export function ReviewPanel(props: { slugs?: AdminSlugs }) {
                 {REVIEW_TEXT.actions[h.action]?.[lang] ?? h.action} · {h.byEmail ?? ''} · {new Date(h.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
                 {h.comment && (
                   <div>
-                    “{h.comment}”{h.path && <code style={{ fontSize: 11 }}> {h.path}</code>}
+                    “{h.comment}”{h.path && <span style={{ fontSize: 11 }}> · {cellName(edition, h.path, lang)}</span>}
                   </div>
                 )}
               </li>

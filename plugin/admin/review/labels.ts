@@ -8,7 +8,12 @@ export const REVIEW_TEXT = {
   approve: { zh: '审核通过', en: 'Approve' },
   return: { zh: '退回修改', en: 'Return' },
   comment: { zh: '意见', en: 'Comment' },
-  cell: { zh: '单元格（可选，如 requests.granted.natural）', en: 'Cell (optional, e.g. requests.granted.natural)' },
+  cell: { zh: '意见所指的单元格', en: 'The cell the comment is about' },
+  wholeReport: { zh: '整份报告（不指定单元格）', en: 'The whole report (no cell)' },
+  cellHint: {
+    zh: '在表格中点选一个单元格，即可将意见钉在该格上。',
+    en: 'Click a cell in a table to pin the comment to it.',
+  },
   openComments: { zh: '待处理的审核意见', en: 'Open review comments' },
   history: { zh: '审核记录', en: 'History' },
   saveFirst: { zh: '请先保存修改。', en: 'Save your changes first.' },
