@@ -24,7 +24,7 @@ interface Hit {
   numeral: number | null
 }
 
-const SENTENCE_END = /[。！？；：!?;:”」』）)]$/
+const SENTENCE_END = /^[。！？；：!?;:”」』）)]$/
 
 /** A section body made readable: lines trimmed, page furniture dropped, wrapped lines joined. */
 export function cleanSection(raw: string): string | null {
@@ -33,12 +33,17 @@ export function cleanSection(raw: string): string | null {
     .map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim())
     .filter((l) => l && !isPageFurniture(l))
   if (!lines.length) return null
-  let out = lines[0]!.replace(/^[：:，,。\s]+/, '')
+  // the tests look at the last character only: an end-anchored regex on the growing text
+  // rescans it every line (quadratic: minutes for a few MB of narrative)
+  const parts: string[] = [lines[0]!.replace(/^[：:，,。\s]+/, '')]
+  let last = parts[0]!.slice(-1)
   for (const line of lines.slice(1)) {
-    if (SENTENCE_END.test(out)) out += `\n${line}`
-    else if (/[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(line)) out += ` ${line}`
-    else out += line
+    if (SENTENCE_END.test(last)) parts.push(`\n${line}`)
+    else if (/[A-Za-z0-9]/.test(last) && /^[A-Za-z0-9]/.test(line)) parts.push(` ${line}`)
+    else parts.push(line)
+    last = line.slice(-1)
   }
+  let out = parts.join('')
   out = out.trim()
   return out || null
 }

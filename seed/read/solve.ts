@@ -91,7 +91,7 @@ export function solve(units: readonly Unit[], edition: EditionId, figures: reado
     } else free.push(unit)
   }
   for (const component of components(free, equations, figures)) {
-    ambiguities.push(...solveComponent(component, equations, figures, values, origins, edition))
+    for (const ambiguity of solveComponent(component, equations, figures, values, origins, edition)) ambiguities.push(ambiguity)
   }
   return { values, origins, ambiguities }
 }
@@ -405,7 +405,7 @@ function choiceReason(
   let remaining = [...surviving]
   const used: Label[] = []
   for (let k = 0; k < SOFT_LABELS.length && remaining.length > 1; k++) {
-    const best = Math.min(...remaining.map((i) => context.soft[i]![k]!))
+    const best = remaining.reduce((min, i) => Math.min(min, context.soft[i]![k]!), Infinity)
     const kept = remaining.filter((i) => context.soft[i]![k] === best)
     if (kept.length < remaining.length && kept.includes(chosen)) used.push(SOFT_LABELS[k]!)
     remaining = kept

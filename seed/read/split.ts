@@ -144,17 +144,17 @@ export function readRow(tokens: readonly ValueToken[], cells: readonly CellSpec[
   let complete = true
   if (list.length < n) {
     const split = enumerateSplits(list, cells, equations, false)
-    candidates.push(...split.candidates)
+    for (const c of split.candidates) candidates.push(c)
     complete &&= split.complete
     if (options.placement) {
       const placed = enumeratePlacements(list, cells, equations)
-      candidates.push(...placed.candidates)
+      for (const c of placed.candidates) candidates.push(c)
       complete &&= placed.complete
     }
   }
   if (!candidates.some((c) => c.violations === 0)) {
     const crossing = enumerateSplits(list, cells, equations, true)
-    candidates.push(...crossing.candidates.filter((c) => c.crossings > 0))
+    for (const c of crossing.candidates) if (c.crossings > 0) candidates.push(c)
     complete &&= crossing.complete
   }
   return { candidates: rank(candidates), complete }
@@ -176,7 +176,7 @@ function rank(candidates: Candidate[]): Candidate[] {
     seen.add(key)
     return true
   })
-  const best = Math.min(...unique.map((c) => c.violations))
+  const best = unique.reduce((min, c) => Math.min(min, c.violations), Infinity)
   const kept = unique.filter((c) => c.violations === best)
   kept.sort((a, b) => a.crossings - b.crossings)
   return kept.slice(0, KEEP)

@@ -164,7 +164,12 @@ export function readRowTable(table: 'proactive' | 'requests', tokens: readonly T
   const centres = columnCentres(merged, edition)
 
   const byRow = new Map<RowLabel, Reading[]>()
-  for (const r of merged) if (r.label) byRow.set(r.label, [...(byRow.get(r.label) ?? []), r])
+  for (const r of merged) {
+    if (!r.label) continue
+    const list = byRow.get(r.label)
+    if (list) list.push(r)
+    else byRow.set(r.label, [r])
+  }
 
   const units: Unit[] = []
   // A group row whose rows are not printed themselves: one unit over the group's rows, one
@@ -192,7 +197,7 @@ export function readRowTable(table: 'proactive' | 'requests', tokens: readonly T
         placement: options.placement,
         centres: centres.get(specs.length),
       })
-      candidates.push(...withLabel(result.candidates, reading.segment))
+      for (const candidate of withLabel(result.candidates, reading.segment)) candidates.push(candidate)
       complete &&= result.complete
     }
     units.push({ table, rows: [label.row.key], paths: specs.map((s) => s.path), candidates, complete, origin: 'labelled' })

@@ -83,3 +83,38 @@ describe('hostile uploads: bounded time and memory, a 4xx in both languages', ()
     )
   }
 })
+
+// Inputs inside every limit, shaped to hit a parser's worst case: each was quadratic once
+// (a 6 MB page of paragraphs took 152 s in the narrative cleaner; 25,000 repeats of one table
+// row 10.7 s and 50,000 overflowed the stack). Read or refused, they must stay in bounds.
+const slow: [string, () => Buffer, string][] = [
+  [
+    'html: 6 MB page of 60,000 paragraphs and tables',
+    () => Buffer.from('<html><body>' + '<p>政府信息公开工作年度报告 一、总体情况</p><table><tr><td>1</td><td>2</td></tr></table>'.repeat(60_000)),
+    'html',
+  ],
+  [
+    'text: one table row repeated 60,000 times',
+    () => Buffer.from('某某县人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n' + '| 规章 | 1 | 2 | 3 |\n'.repeat(60_000)),
+    'txt',
+  ],
+]
+
+describe('inputs within the limits built to be slow: bounded time and memory, never a 5xx', () => {
+  for (const [name, make, ext] of slow) {
+    it(
+      name,
+      async () => {
+        const bytes = make()
+        const file = path.join(dir, `slow-${table.length}.${ext}`)
+        writeFileSync(file, bytes)
+        const m = await measure(file)
+        table.push(`${name} | ${bytes.length} | ${m.seconds} | ${m.peakMb} | ${m.status} ${m.reason?.en ?? ''}`)
+        expect(m.status).toBeLessThan(500)
+        expect(m.seconds).toBeLessThan(BOUND_SECONDS)
+        expect(m.peakMb).toBeLessThan(BOUND_MB)
+      },
+      90_000,
+    )
+  }
+})
