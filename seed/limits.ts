@@ -10,6 +10,11 @@ import { ParseRefusal } from './refusal.ts'
 export const LIMITS = {
   /** Text sources (HTML, Markdown, text): characters after decoding. */
   textChars: 5_000_000,
+  /**
+   * Lines of a read document, whatever its kind (a real report has a few thousand): the table
+   * reader's cost grows with the lines that look like rows (60,000 take about 4 s).
+   */
+  documentLines: 60_000,
   /** PDF pages. */
   pdfPages: 300,
   /** PDF text runs on one page and in the whole document. */
@@ -152,6 +157,11 @@ export function checkInputLimits(source: { bytes: Uint8Array; text: string | nul
   if (b.length > 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) checkPdfStreams(b)
   else if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) checkZip(b)
   else checkTextSize(source.text)
+}
+
+export function checkDocumentLines(lines: number): void {
+  if (lines > LIMITS.documentLines)
+    tooLarge(`文档共 ${lines} 行（上限 ${LIMITS.documentLines}）`, `the document has ${lines} lines (limit ${LIMITS.documentLines})`)
 }
 
 export function checkPdfPages(pages: number): void {

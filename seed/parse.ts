@@ -16,7 +16,7 @@ import type { CellOrigin, CellValue } from './read/split.ts'
 import { readTables } from './read/tables.ts'
 import { compactLabel } from './read/text.ts'
 import { tokenize } from './read/tokens.ts'
-import { checkInputLimits } from './limits.ts'
+import { checkDocumentLines, checkInputLimits } from './limits.ts'
 import { ParseRefusal, refuse } from './refusal.ts'
 import type { Ambiguity, CellSource, ParseOptions, ParseResult, SourceKind } from './types.ts'
 
@@ -99,6 +99,7 @@ export const describeKind = (kind: SourceKind) => KIND_NAMES[kind]
 const TABLE_KEYS: readonly TableKey[] = ['proactive', 'requests', 'reviewLitigation']
 
 export function interpretDocument(doc: SourceDocument, module: KindModule, filename?: string, previous?: PreviousReport | null): ParseResult {
+  checkDocumentLines(doc.lines.length)
   const plain = plainText(doc)
   const ambiguities: Ambiguity[] = []
 

@@ -86,7 +86,8 @@ describe('hostile uploads: bounded time and memory, a 4xx in both languages', ()
 
 // Inputs inside every limit, shaped to hit a parser's worst case: each was quadratic once
 // (a 6 MB page of paragraphs took 152 s in the narrative cleaner; 25,000 repeats of one table
-// row 10.7 s and 50,000 overflowed the stack). Read or refused, they must stay in bounds.
+// row 10.7 s and 50,000 overflowed the stack; 215,000, inside the character limit, 16 s and
+// 1.4 GB before the line limit). Read or refused, they must stay in bounds.
 const slow: [string, () => Buffer, string][] = [
   [
     'html: 6 MB page of 60,000 paragraphs and tables',
@@ -94,8 +95,14 @@ const slow: [string, () => Buffer, string][] = [
     'html',
   ],
   [
-    'text: one table row repeated 60,000 times',
-    () => Buffer.from('某某县人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n' + '| 规章 | 1 | 2 | 3 |\n'.repeat(60_000)),
+    'text: one table row repeated 59,000 times',
+    () => Buffer.from('某某县人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n' + '| 规章 | 1 | 2 | 3 |\n'.repeat(59_000)),
+    'txt',
+  ],
+  // inside the character limit, refused by the line limit
+  [
+    'text: one table row repeated 215,000 times (5 MB)',
+    () => Buffer.from('某某县人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n' + '| 规章 | 1 | 2 | 3 |\n'.repeat(215_000)),
     'txt',
   ],
 ]
