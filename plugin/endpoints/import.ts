@@ -71,7 +71,7 @@ export function importEndpoint(slugs: XxgkSlugs): Endpoint {
       if (uploads.length === 1) {
         const [upload] = uploads as [Upload]
         try {
-          const result = await importFile(req.payload, { file: upload.name, bytes: upload.bytes }, { user, slugs })
+          const result = await importFile(req.payload, { file: upload.name, bytes: upload.bytes }, { user, slugs }, { isolated: true })
           return Response.json(result, { status: 201 })
         } catch (error) {
           if (isImportRefusal(error)) return fromRefusal(error, upload.name)

@@ -76,7 +76,7 @@ export function importTask(slugs: XxgkSlugs): TaskConfig<ImportTaskIO> {
             } as ImportUser)
           : null
         const inputs = files.map((f) => ({ file: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) }))
-        const summary = await runImport(inputs, localStore(req.payload, { user, slugs }))
+        const summary = await runImport(inputs, localStore(req.payload, { user, slugs }), { isolated: true })
         const stored: StoredResults = { user: userId, batch, files: files.map((f) => f.name), results: summary.results, finishedAt: new Date().toISOString() }
         await req.payload.kv.set(resultsKey(job.id as ID), stored)
         return { output: counts(summary.results) }

@@ -26,9 +26,17 @@ export { ProgressBar } from './progress.ts'
 export { ImportRefusal, isImportRefusal } from './types.ts'
 export type { FailedFile, FileOutcome, ImportedAgency, ImportedFile, ImportStatus, ImportSummary, SkippedFile } from './types.ts'
 
-/** Parses one uploaded file and stores it (the admin endpoint's single-file path); throws ImportRefusal. */
-export async function importFile(payload: Payload, input: { file: string; bytes: Uint8Array }, access: ImportAccess = {}): Promise<ImportedFile> {
-  const item = await parseSource(input.file, input.bytes)
+/**
+ * Parses one uploaded file and stores it (the admin endpoint's single-file path); throws
+ * ImportRefusal. `isolated` parses in a worker thread (seed/parse-isolated.ts), as a server should.
+ */
+export async function importFile(
+  payload: Payload,
+  input: { file: string; bytes: Uint8Array },
+  access: ImportAccess = {},
+  options: { isolated?: boolean } = {},
+): Promise<ImportedFile> {
+  const item = await parseSource(input.file, input.bytes, undefined, options)
   if ('failure' in item) throw new ImportRefusal(item.failure.httpStatus, item.failure.reason)
   return storeParsed(payload, input.file, item.parsed, access)
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseReport } from '../parse.ts'
+import { parseIsolated } from '../parse-isolated.ts'
 import { ParseRefusal } from '../refusal.ts'
 import type { ParseResult } from '../types.ts'
 import type { FailedFile } from './types.ts'
@@ -32,11 +33,25 @@ function hideEnumerableArrayExtensions(): void {
   }
 }
 
+export interface ParseSourceOptions {
+  /**
+   * Parse in a worker thread, bounded in time and memory (seed/parse-isolated.ts): what a server
+   * does with an upload, so it keeps answering meanwhile.
+   */
+  isolated?: boolean
+}
+
 /** Parses a file's bytes; a refusal (or a parser fault) becomes a failure with its reason, never an exception. */
-export async function parseSource(file: string, bytes: Uint8Array, again: () => Promise<Uint8Array> = async () => bytes): Promise<ParsedFile> {
+export async function parseSource(
+  file: string,
+  bytes: Uint8Array,
+  again: () => Promise<Uint8Array> = async () => bytes,
+  options: ParseSourceOptions = {},
+): Promise<ParsedFile> {
   hideEnumerableArrayExtensions()
   try {
-    const parsed = await parseReport(bytes, { filename: path.basename(file) })
+    const parse = options.isolated ? parseIsolated : parseReport
+    const parsed = await parse(bytes, { filename: path.basename(file) })
     return { file, bytes: again, parsed }
   } catch (error) {
     if (error instanceof ParseRefusal) {

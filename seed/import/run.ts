@@ -25,6 +25,8 @@ export interface ProgressEvent {
 export interface RunOptions {
   onProgress?: (event: ProgressEvent) => void
   skipped?: SkippedFile[]
+  /** Parse uploads in a worker thread (a server's batch job): seed/parse-isolated.ts. */
+  isolated?: boolean
 }
 
 /** A source given by path (read from disk) or with its bytes (an upload). */
@@ -47,7 +49,7 @@ export async function runImport(inputs: readonly ImportInput[], target: ReportSt
   const total = inputs.length
   const parsed: ParsedFile[] = []
   for (const input of inputs) {
-    const item = typeof input === 'string' ? await readAndParse(input) : await parseSource(input.file, input.bytes)
+    const item = typeof input === 'string' ? await readAndParse(input) : await parseSource(input.file, input.bytes, undefined, { isolated: options.isolated })
     parsed.push(item)
     options.onProgress?.({ phase: 'read', done: parsed.length, total, file: item.file, ...('failure' in item && { outcome: item.failure }) })
   }
