@@ -44,6 +44,9 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-grid__ambiguity { margin-top: 6px; padding-top: 6px; border-top: 1px dashed var(--theme-elevation-250); }
 .xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
 .xxgk-grid__candidate[data-chosen] { font-weight: 600; }
+/* the reports list: short columns (year, edition, counts, states) narrower than Payload's 150 px,
+   so the default columns fit a 1024 px screen */
+.collection-list .table :is(th, td):is(.cell-year, .cell-edition, .cell-_status, .cell-errorCount, .cell-warningCount, .cell-reviewStatus) { min-width: 72px; }
 /* comparison with last year: both years in each cell of the printed layout */
 .xxgk-compare td { padding: 3px 6px; text-align: right; font-variant-numeric: tabular-nums; vertical-align: top; }
 .xxgk-compare td[data-changed] { background: var(--theme-elevation-50); }

@@ -252,6 +252,77 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
     await expect.poll(() => cellBox(page, 'requests.carriedForward.natural').getAttribute('data-mark')).toBe('error')
   })
 
+  it(
+    'in English at 1440 and 1024 px: table 3 headers do not overlap, the tab bar shows Validation, the list shows every column',
+    { timeout: 90_000 },
+    async () => {
+      const session = await openBrowser({ locale: 'en-US' })
+      try {
+        const p = session.page
+        await logIn(p, cms.url, editorA.email, editorA.password)
+        await session.context.addCookies([{ name: 'payload-lng', value: 'en', url: cms.url }])
+        for (const width of [1440, 1024]) {
+          await p.setViewportSize({ width, height: 900 })
+          await p.goto(reportUrl)
+          await openGrid(p, 'requests', 'en')
+          // every header cell holds its text (no overflow) and touches no other header cell
+          const headers = await p
+            .locator('[data-xxgk-grid="requests"] thead th, [data-xxgk-grid="requests"] th[data-role="columnHeader"]')
+            .evaluateAll((cells) =>
+              cells.map((cell) => {
+                const r = cell.getBoundingClientRect()
+                return {
+                  text: cell.textContent ?? '',
+                  overflow: cell.scrollWidth - cell.clientWidth,
+                  left: r.left,
+                  right: r.right,
+                  top: r.top,
+                  bottom: r.bottom,
+                }
+              }),
+            )
+          expect(headers.length, `${width}px`).toBeGreaterThan(5)
+          for (const h of headers) expect(h.overflow, `${width}px: “${h.text}” overflows its cell`).toBeLessThanOrEqual(1)
+          for (const a of headers) {
+            for (const b of headers) {
+              if (a === b) continue
+              const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+              expect(overlap, `${width}px: “${a.text}” overlaps “${b.text}”`).toBe(false)
+            }
+          }
+          // the Validation tab is on screen and not covered
+          const tab = p.locator('.tabs-field__tab-button', { hasText: 'Validation' }).first()
+          const box = (await tab.boundingBox())!
+          expect(box.x, `${width}px`).toBeGreaterThanOrEqual(0)
+          expect(box.x + box.width, `${width}px: the Validation tab is cut off`).toBeLessThanOrEqual(width)
+          expect(
+            await tab.evaluate((el) => {
+              const r = el.getBoundingClientRect()
+              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+              return hit !== null && el.contains(hit)
+            }),
+          ).toBe(true)
+          await p.screenshot({ path: path.join(ARTIFACTS, `english-${width}-table3.png`) })
+          // the list: every default column on screen without scrolling
+          await p.goto(`${cms.url}/admin/collections/reports`)
+          await p.locator('table thead th').first().waitFor()
+          const columns = await p
+            .locator('table thead th')
+            .evaluateAll((cells) => cells.map((c) => ({ text: (c.textContent ?? '').trim(), right: c.getBoundingClientRect().right })))
+          for (const name of ['Title', 'Agency', 'Report year', 'Status', 'Errors', 'Warnings']) {
+            const column = columns.find((c) => c.text.startsWith(name))
+            expect(column, `${width}px: no ${name} column in ${JSON.stringify(columns.map((c) => c.text))}`).toBeDefined()
+            expect(column!.right, `${width}px: the ${name} column is cut off`).toBeLessThanOrEqual(width)
+          }
+          await expect.poll(() => p.locator('table tbody td.cell-agency').first().textContent()).toContain('王集乡人民政府')
+          await p.screenshot({ path: path.join(ARTIFACTS, `english-${width}-list.png`) })
+        }
+      } finally {
+        await session.close()
+      }
+    },
+  )
+
   it('a supervisor sees the dashboard: its agencies’ report states for the year and the chart by outcome', async () => {
     const supervisor = { email: 'supervisor@wangji.gov.cn', password: 'wangji-supervisor-pw-1' }
     const agency = (await admin.get(`/reports/${reportId}?depth=0`)).body.agency
