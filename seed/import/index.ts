@@ -4,8 +4,8 @@
  * (plugin/endpoints/import.ts) and its batch job, and the host app's seeding (dev/cms/seed.ts).
  */
 import type { Payload } from 'payload'
-import { parseSource } from './read.ts'
-import { storeParsed } from './local.ts'
+import { parseSource, withPreviousReport } from './read.ts'
+import { previousReportFor, storeParsed } from './local.ts'
 import type { ImportAccess } from './local.ts'
 import { ImportRefusal } from './types.ts'
 import type { ImportedFile } from './types.ts'
@@ -14,7 +14,7 @@ export { collectFiles, isSourceFile, SOURCE_EXTENSIONS } from './files.ts'
 export type { CollectedFiles } from './files.ts'
 export { guessAgency } from './agency.ts'
 export type { AgencyGuess } from './agency.ts'
-export { checkImportRole, localStore, publicationDate, storeParsed } from './local.ts'
+export { checkImportRole, localStore, previousReportFor, publicationDate, storeParsed } from './local.ts'
 export type { ImportAccess, ImportUser } from './local.ts'
 export { apiBase, restStore } from './rest.ts'
 export type { RestTarget } from './rest.ts'
@@ -36,7 +36,8 @@ export async function importFile(
   access: ImportAccess = {},
   options: { isolated?: boolean } = {},
 ): Promise<ImportedFile> {
-  const item = await parseSource(input.file, input.bytes, undefined, options)
-  if ('failure' in item) throw new ImportRefusal(item.failure.httpStatus, item.failure.reason)
+  const first = await parseSource(input.file, input.bytes, undefined, options)
+  if ('failure' in first) throw new ImportRefusal(first.failure.httpStatus, first.failure.reason)
+  const item = await withPreviousReport(first, (parsed) => previousReportFor(payload, parsed, access), options)
   return storeParsed(payload, input.file, item.parsed, access)
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SLUGS, relationId } from '../../collections/index.ts'
 import type { ID, XxgkSlugs } from '../../collections/index.ts'
 import { blankTotals } from '@xxgk/schema'
 import type { Issue } from '@xxgk/schema'
+import type { PreviousReport } from '../read/facts.ts'
 import type { Ambiguity, ParseResult } from '../types.ts'
 import { guessAgency } from './agency.ts'
 import { refusalFromError } from './refusal.ts'
@@ -348,7 +349,45 @@ async function storeInside(payload: Payload, file: string, parsed: ParseResult, 
   }
 }
 
+/**
+ * The report of the parsed report's agency (its exact name, or an editor's own agency) for the
+ * year before, newest version: what the parser may use to settle table 2. Null when there is none.
+ */
+export async function previousReportFor(payload: Payload, parsed: ParseResult, access: ImportAccess = {}): Promise<PreviousReport | null> {
+  const slugs: XxgkSlugs = { ...DEFAULT_SLUGS, ...access.slugs }
+  const name = parsed.report.agency?.trim()
+  const year = parsed.report.year
+  if (!name || typeof year !== 'number') return null
+  const { docs: agencies } = await payload.find({
+    collection: slugs.agencies,
+    where: { name: { equals: name } },
+    limit: 2,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  if (agencies.length !== 1) return null
+  const agency = (agencies[0] as unknown as AgencyDoc).id
+  const own = access.user ? relationId(access.user.agency) : null
+  if (access.user && access.user.role !== 'admin' && String(own) !== String(agency)) return null
+  const { docs } = await payload.find({
+    collection: slugs.reports,
+    where: { and: [{ agency: { equals: agency } }, { year: { equals: year - 1 } }] },
+    draft: true,
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const doc = docs[0] as unknown as Json | undefined
+  if (!doc || typeof doc.edition !== 'string') return null
+  return { edition: doc.edition, year: Number(doc.year), proactive: doc.proactive as PreviousReport['proactive'] }
+}
+
 /** The Local API as a report store for runImport. */
 export function localStore(payload: Payload, access: ImportAccess = {}) {
-  return { store: ({ file, parsed }: { file: string; parsed: ParseResult }) => storeParsed(payload, file, parsed, access) }
+  return {
+    store: ({ file, parsed }: { file: string; parsed: ParseResult }) => storeParsed(payload, file, parsed, access),
+    previous: (parsed: ParseResult) => previousReportFor(payload, parsed, access),
+  }
 }

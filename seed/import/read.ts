@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseReport } from '../parse.ts'
 import { parseIsolated } from '../parse-isolated.ts'
 import { ParseRefusal } from '../refusal.ts'
+import type { PreviousReport } from '../read/facts.ts'
 import type { ParseResult } from '../types.ts'
 import type { FailedFile } from './types.ts'
 
@@ -39,6 +40,8 @@ export interface ParseSourceOptions {
    * does with an upload, so it keeps answering meanwhile.
    */
   isolated?: boolean
+  /** The same agency's report of the year before: constraints for run-together table 2 digits. */
+  previous?: PreviousReport | null
 }
 
 /** Parses a file's bytes; a refusal (or a parser fault) becomes a failure with its reason, never an exception. */
@@ -51,7 +54,7 @@ export async function parseSource(
   hideEnumerableArrayExtensions()
   try {
     const parse = options.isolated ? parseIsolated : parseReport
-    const parsed = await parse(bytes, { filename: path.basename(file) })
+    const parsed = await parse(bytes, { filename: path.basename(file), ...(options.previous && { previous: options.previous }) })
     return { file, bytes: again, parsed }
   } catch (error) {
     if (error instanceof ParseRefusal) {
@@ -62,6 +65,30 @@ export async function parseSource(
     const detail = error instanceof Error ? error.message : String(error)
     return { file, failure: failed(file, 400, `文件无法读取：${detail}`, `the file cannot be read: ${detail}`) }
   }
+}
+
+/**
+ * Whether the same agency's previous report could settle what the parser left open: table 2
+ * readings constrained by X.IN_FORCE and the 2019 edition's 上一年项目数量.
+ */
+export function wantsPrevious(parsed: ParseResult): boolean {
+  return parsed.ambiguities.some((a) => a.path === 'proactive' || a.path.startsWith('proactive.'))
+}
+
+/**
+ * Reads a parsed file again with its agency's previous report (found by `lookup`) when that could
+ * settle an ambiguity; the first reading when there is none or the second fails.
+ */
+export async function withPreviousReport(
+  item: Extract<ParsedFile, { parsed: ParseResult }>,
+  lookup: (parsed: ParseResult) => Promise<PreviousReport | null>,
+  options: ParseSourceOptions = {},
+): Promise<Extract<ParsedFile, { parsed: ParseResult }>> {
+  if (!wantsPrevious(item.parsed)) return item
+  const previous = await lookup(item.parsed)
+  if (!previous) return item
+  const again = await parseSource(item.file, await item.bytes(), item.bytes, { ...options, previous })
+  return 'parsed' in again ? again : item
 }
 
 export async function readAndParse(file: string): Promise<ParsedFile> {

@@ -1,5 +1,6 @@
 import type { ParseResult } from '../types.ts'
-import { parseSource, readAndParse, storeOrder } from './read.ts'
+import type { PreviousReport } from '../read/facts.ts'
+import { parseSource, readAndParse, storeOrder, withPreviousReport } from './read.ts'
 import type { ParsedFile } from './read.ts'
 import { refusalFromError } from './refusal.ts'
 import type { FailedFile, FileOutcome, ImportedFile, ImportSummary, SkippedFile } from './types.ts'
@@ -11,6 +12,12 @@ export interface ReportStore {
    * written nothing. `bytes` reads the file again, for a store that sends the file itself.
    */
   store(item: { file: string; bytes: () => Promise<Uint8Array>; parsed: ParseResult }): Promise<ImportedFile>
+  /**
+   * The stored report of the parsed report's agency for the year before, if the store can look it
+   * up: a file whose table 2 the parser left in doubt is read again with it, after the batch's
+   * older years are stored.
+   */
+  previous?(parsed: ParseResult): Promise<PreviousReport | null>
 }
 
 export interface ProgressEvent {
@@ -61,7 +68,8 @@ export async function runImport(inputs: readonly ImportInput[], target: ReportSt
     if ('failure' in item) outcome = item.failure
     else {
       try {
-        outcome = await target.store(item)
+        const reading = target.previous ? await withPreviousReport(item, (p) => target.previous!(p), { isolated: options.isolated }) : item
+        outcome = await target.store(reading)
       } catch (error) {
         outcome = failureOf(item.file, error)
       }
