@@ -44,6 +44,7 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-grid__ambiguity { margin-top: 6px; padding-top: 6px; border-top: 1px dashed var(--theme-elevation-250); }
 .xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
 .xxgk-grid__candidate[data-chosen] { font-weight: 600; }
+.xxgk-grid__ambiguity-source { margin: 2px 0 4px; font-family: var(--font-mono, monospace); font-size: 12px; overflow-wrap: anywhere; }
 /* the reports list: short columns (year, edition, counts, states) narrower than Payload's 150 px,
    so the default columns fit a 1024 px screen */
 .collection-list .table :is(th, td):is(.cell-year, .cell-edition, .cell-_status, .cell-errorCount, .cell-warningCount, .cell-reviewStatus) { min-width: 72px; }

@@ -386,6 +386,10 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
       await cellInput(p, 'proactive.normativeDocuments.inForce').click()
       const box = grid.locator('[data-ambiguity="proactive.normativeDocuments"]')
       await expect.poll(() => box.locator('li').count()).toBe(ambiguity.candidates.length)
+      // the source line the readings come from, beside them (and on hover)
+      expect(await box.locator('[data-cell-source="proactive.normativeDocuments.inForce"]').textContent()).toMatch(/^来源：.*"/)
+      expect(await box.locator('[data-cell-source]').textContent()).toContain(before.sources['proactive.normativeDocuments.inForce'].text)
+      expect(await cellBox(p, 'proactive.normativeDocuments.inForce').getAttribute('title')).toContain('来源：')
       await p.screenshot({ path: path.join(ARTIFACTS, 'import-ambiguity.png'), fullPage: false })
       // take another reading than the importer's
       const other = ambiguity.candidates.findIndex((c: unknown) => JSON.stringify(c) !== JSON.stringify(ambiguity.chosen))

@@ -431,7 +431,7 @@ function CellDetails({ id, model, path, lang, t, status, check, invalid, ambigui
             {cellLabel(vc.cell, lang)} <code style={{ fontWeight: 400, opacity: 0.7 }}>{vc.path}</code>
           </h5>
           {computed !== undefined && <div>{t('computedTotal', { value: computed })}</div>}
-          {source && <div data-cell-source={vc.path}>{source}</div>}
+          {source && !ambiguities?.length && <div data-cell-source={vc.path}>{source}</div>}
           {(invalid || ordered.length > 0) && (
             <ul data-cell-messages={vc.path}>
               {invalid && <li data-severity="error">{invalid.message}</li>}
@@ -445,6 +445,12 @@ function CellDetails({ id, model, path, lang, t, status, check, invalid, ambigui
           {ambiguities?.map(({ index, ambiguity }) => (
             <div className="xxgk-grid__ambiguity" key={index} data-ambiguity={ambiguity.path}>
               <strong>{t('ambiguityTitle')}</strong>
+              {/* the source line beside the readings: what the person checks them against */}
+              {source && (
+                <div className="xxgk-grid__ambiguity-source" data-cell-source={vc.path}>
+                  {source}
+                </div>
+              )}
               {reasonText(ambiguity.reason, lang) && <div>{reasonText(ambiguity.reason, lang)}</div>}
               <div>
                 {t('ambiguityChosen', {
