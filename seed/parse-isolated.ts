@@ -131,7 +131,8 @@ function runInWorker(file: WorkerFile, bytes: Uint8Array, options: ParseOptions,
       finish()
       worker = null
       void current.terminate()
-      reject(stopped(`超过 ${Math.round(timeoutMs / 1000)} 秒`, `it took longer than ${Math.round(timeoutMs / 1000)} s`))
+      const seconds = Math.round(timeoutMs / 100) / 10
+      reject(stopped(`超过 ${seconds} 秒`, `it took longer than ${seconds} s`))
     }, timeoutMs)
     current.on('message', onMessage)
     current.on('error', onError)
