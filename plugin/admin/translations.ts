@@ -50,6 +50,9 @@ const zh = {
   noIssuesCell: '无',
   errorsCell: '{{count}} 个错误',
   warningsCell: '{{count}} 个提示',
+  // the `_one` forms: Payload's t() (and translate below) take them when count is 1
+  errorsCell_one: '{{count}} 个错误',
+  warningsCell_one: '{{count}} 个提示',
   blanksCell: '{{count}} 个空白',
   // dashboard
   dashboardTitle: '年度报告总览',
@@ -123,7 +126,7 @@ const en: Record<XxgkTranslationKey, string> = {
   ambiguitiesOpen: 'Import ambiguities: {{count}} to confirm',
   validationTitle: 'Validation',
   validationLive: 'Checked live against what is in the form, unsaved changes included.',
-  validationSummary: '{{errors}} errors, {{warnings}} warnings',
+  validationSummary: 'Errors: {{errors}}, warnings: {{warnings}}',
   validationClean: 'No issues found: ready to publish.',
   validationBlocks: 'A report with errors can be saved as a draft but not published.',
   validationErrors: 'Errors',
@@ -145,6 +148,8 @@ const en: Record<XxgkTranslationKey, string> = {
   noIssuesCell: 'None',
   errorsCell: '{{count}} errors',
   warningsCell: '{{count}} warnings',
+  errorsCell_one: '{{count}} error',
+  warningsCell_one: '{{count}} warning',
   blanksCell: '{{count}} blank',
   dashboardTitle: 'Annual reports overview',
   dashboardNav: 'Reports overview',
@@ -211,7 +216,8 @@ export function adminLang(language: string | undefined | null): AdminLang {
 
 /** `{{name}}` placeholders filled, as Payload's `t` does. */
 export function translate(lang: AdminLang, key: XxgkTranslationKey, vars: Record<string, string | number> = {}): string {
-  const template = xxgkTranslations[lang][XXGK_NAMESPACE][key]
+  const table = xxgkTranslations[lang][XXGK_NAMESPACE] as Record<string, string>
+  const template = (vars.count === 1 ? table[`${key}_one`] : undefined) ?? table[key]!
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 }
 
