@@ -45,9 +45,13 @@ export const ADMIN_CSS = `/* grid */
 .xxgk-grid__ambiguity button { margin: 4px 6px 0 0; }
 .xxgk-grid__candidate[data-chosen] { font-weight: 600; }
 .xxgk-grid__ambiguity-source { margin: 2px 0 4px; font-family: var(--font-mono, monospace); font-size: 12px; overflow-wrap: anywhere; }
-/* the reports list: short columns (year, edition, counts, states) narrower than Payload's 150 px,
-   so the default columns fit a 1024 px screen */
-.collection-list .table :is(th, td):is(.cell-year, .cell-edition, .cell-_status, .cell-errorCount, .cell-warningCount, .cell-reviewStatus) { min-width: 72px; }
+/* the reports list (the table with the error counts) fits its width whatever the content: fixed
+   layout, title and agency wider, the short columns share the rest (Payload gives each 150 px) */
+.collection-list .table table:has(td.cell-errorCount) { table-layout: fixed; }
+.collection-list .table table:has(td.cell-errorCount) :is(th, td) { min-width: 0; overflow-wrap: anywhere; }
+.collection-list .table table:has(td.cell-errorCount) th#heading-_select { width: 48px; }
+.collection-list .table table:has(td.cell-errorCount) th#heading-title { width: 24%; }
+.collection-list .table table:has(td.cell-errorCount) th#heading-agency { width: 15%; }
 /* comparison with last year: both years in each cell of the printed layout */
 .xxgk-compare td { padding: 3px 6px; text-align: right; font-variant-numeric: tabular-nums; vertical-align: top; }
 .xxgk-compare td[data-changed] { background: var(--theme-elevation-50); }

@@ -315,6 +315,10 @@ describe.skipIf(!existsSync(CHROMIUM))('admin in the browser (next start, chromi
             expect(column!.right, `${width}px: the ${name} column is cut off`).toBeLessThanOrEqual(width)
           }
           await expect.poll(() => p.locator('table tbody td.cell-agency').first().textContent()).toContain('王集乡人民政府')
+          // the count pill in English grammar (1 warning, 2 warnings)
+          const warnings = (await admin.get(`/reports/${reportId}?depth=0&draft=true`)).body.warningCount as number
+          if (warnings > 0)
+            expect((await p.locator('table tbody td.cell-warningCount').first().textContent())?.trim()).toBe(`${warnings} warning${warnings === 1 ? '' : 's'}`)
           await p.screenshot({ path: path.join(ARTIFACTS, `english-${width}-list.png`) })
         }
       } finally {
