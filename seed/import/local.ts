@@ -100,6 +100,20 @@ interface AgencyPlan {
   guess: ReturnType<typeof guessAgency> | null
 }
 
+/** The agencies of an exact name, two at most (enough to tell one from several). */
+async function agenciesNamed(payload: Payload, slugs: XxgkSlugs, name: string, req?: PayloadRequest): Promise<AgencyDoc[]> {
+  const { docs } = await payload.find({
+    collection: slugs.agencies,
+    where: { name: { equals: name } },
+    limit: 2,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    ...(req && { req }),
+  })
+  return docs as unknown as AgencyDoc[]
+}
+
 async function planAgency(
   payload: Payload,
   req: PayloadRequest,
@@ -127,22 +141,14 @@ async function planAgency(
     }
     return { existing: own, name, guess: null }
   }
-  const { docs } = await payload.find({
-    collection: slugs.agencies,
-    where: { name: { equals: name } },
-    limit: 2,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
+  const docs = await agenciesNamed(payload, slugs, name, req)
   if (docs.length > 1) {
     throw new ImportRefusal(409, {
       zh: `有多个机关名为“${name}”，无法确定报告属于哪一个；请先合并或改名`,
       en: `several agencies are named “${name}”, so the report's agency is unclear; merge or rename them first`,
     })
   }
-  const existing = (docs[0] as AgencyDoc | undefined) ?? null
+  const existing = docs[0] ?? null
   return { existing, name, guess: existing ? null : guessAgency(name) }
 }
 
@@ -358,16 +364,9 @@ export async function previousReportFor(payload: Payload, parsed: ParseResult, a
   const name = parsed.report.agency?.trim()
   const year = parsed.report.year
   if (!name || typeof year !== 'number') return null
-  const { docs: agencies } = await payload.find({
-    collection: slugs.agencies,
-    where: { name: { equals: name } },
-    limit: 2,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
+  const agencies = await agenciesNamed(payload, slugs, name)
   if (agencies.length !== 1) return null
-  const agency = (agencies[0] as unknown as AgencyDoc).id
+  const agency = agencies[0]!.id
   const own = access.user ? relationId(access.user.agency) : null
   if (access.user && access.user.role !== 'admin' && String(own) !== String(agency)) return null
   const { docs } = await payload.find({
