@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { getEdition, getTable, NARRATIVE_SECTIONS, rowColumns } from '@xxgk/schema'
+import { getEdition, getTable, NARRATIVE_KEYS, NARRATIVE_SECTIONS, rowColumns } from '@xxgk/schema'
 import type { EditionId, Report, TableKey } from '@xxgk/schema'
 import { describeKind, parseReport, ParseRefusal } from '../seed/index.ts'
 import type { Ambiguity, CellSource, ParseOptions, ParseResult } from '../seed/index.ts'
@@ -139,7 +139,7 @@ export function formatParse(file: string, result: ParseResult): string {
   const lines = [file, `${kind.zh} / ${kind.en} · ${report.agency} ${report.year} · ${edition.zh} / ${edition.en}`, `标题 title: ${report.title ?? '—'}`, '']
   const ambiguous = new Set(ambiguities.map((a) => a.path))
   for (const key of ['proactive', 'requests', 'reviewLitigation'] as const) lines.push(...formatTable(report, key, ambiguous), '')
-  for (const key of ['overview', 'problems', 'other'] as const) {
+  for (const key of NARRATIVE_KEYS) {
     const text = report.text?.[key]?.replace(/\s+/g, ' ') ?? '—'
     lines.push(`${paint(1, NARRATIVE_SECTIONS[key].zh)}  ${text.length > 70 ? `${text.slice(0, 70)}…` : text}`)
   }

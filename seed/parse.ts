@@ -1,4 +1,4 @@
-import { CURRENT_EDITION, editionIndex, getEdition, getTable, validateReport } from '@xxgk/schema'
+import { CURRENT_EDITION, EDITION_IDS, editionForYear, editionIndex, getEdition, getTable, validateReport } from '@xxgk/schema'
 import type { EditionId, Report, TableKey } from '@xxgk/schema'
 import { KINDS } from './kinds/index.ts'
 import type { KindModule, SourceInput } from './kinds/kind.ts'
@@ -132,10 +132,10 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
   }
 
   if (edition === null) {
-    edition = meta.year! >= 2021 ? '2021' : '2019'
+    edition = editionForYear(meta.year!)
     ambiguities.push({
       path: 'edition',
-      candidates: ['2021', '2019'],
+      candidates: [...EDITION_IDS],
       chosen: edition,
       reason:
         markerCount === 0

@@ -1,7 +1,7 @@
 'use client'
 import { useAllFormFields, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useEffect, useMemo, useState } from 'react'
-import { NARRATIVE_KEYS } from '@xxgk/schema'
+import { editionOr, NARRATIVE_KEYS } from '@xxgk/schema'
 import type { Report } from '@xxgk/schema'
 import { formReport, liveCheck } from './grid/live.ts'
 import { MEASURES, measureSince } from './perf.ts'
@@ -136,7 +136,7 @@ export function usePreviousReport(
   const { loading, data } = useFetched(url, (data) => {
     const doc = (data as { docs?: Record<string, unknown>[] } | null)?.docs?.[0]
     if (!doc) return null
-    const report = formReport(doc.edition === '2019' ? '2019' : '2021', {
+    const report = formReport(editionOr(doc.edition), {
       edition: doc.edition,
       value: (path) => getPath(doc, path),
       year: doc.year,

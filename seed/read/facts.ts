@@ -96,7 +96,7 @@ export function previousFigures(previous: PreviousReport | null | undefined, edi
   const figures: StatedFigure[] = []
   for (const [row, cells] of Object.entries(previous.proactive)) {
     if (!cells) continue
-    if (edition === '2021' && (row === 'regulations' || row === 'normativeDocuments') && num(cells.inForce)) {
+    if ('issued' in cells && 'repealed' in cells && num(cells.inForce)) {
       figures.push({
         cells: [`proactive.${row}.inForce`, `proactive.${row}.issued`, `proactive.${row}.repealed`],
         coefficients: [1, -1, 1],
@@ -104,7 +104,7 @@ export function previousFigures(previous: PreviousReport | null | undefined, edi
         excerpt: `${previous.year}年报告现行有效${cells.inForce}件（X.IN_FORCE）`,
       })
     }
-    if (edition === '2019' && num(cells.lastYear) && num(cells.change)) {
+    if (num(cells.lastYear) && num(cells.change)) {
       figures.push({
         cells: [`proactive.${row}.lastYear`],
         value: cells.lastYear + cells.change,

@@ -22,17 +22,11 @@ export const CRITERIA: readonly Criterion[] = [
       zh: '现行有效件数不少于本年制发件数',
       en: 'the number in force is not below the number issued this year',
     },
-    score: (table, row, cells, edition) =>
-      edition === '2021' && table === 'proactive' && (row === 'regulations' || row === 'normativeDocuments')
-        ? num(cells.inForce) < num(cells.issued)
-          ? 1
-          : 0
-        : 0,
+    score: (table, _row, cells) => (table === 'proactive' && 'inForce' in cells && 'issued' in cells ? (num(cells.inForce) < num(cells.issued) ? 1 : 0) : 0),
   },
   {
     label: { zh: '“本年增/减”多为 0', en: 'the change this year (本年增/减) is usually 0' },
-    score: (table, _row, cells, edition) =>
-      edition === '2019' && table === 'proactive' && 'change' in cells && cells.change !== null && cells.change !== 0 ? 1 : 0,
+    score: (table, _row, cells) => (table === 'proactive' && 'change' in cells && cells.change !== null && cells.change !== 0 ? 1 : 0),
   },
   {
     label: {

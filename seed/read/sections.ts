@@ -1,3 +1,4 @@
+import type { NarrativeKey } from '@xxgk/schema'
 import { findHeading, findNumberedHeading } from './headings.ts'
 import { narrativeCore } from './regions.ts'
 import type { Regions } from './regions.ts'
@@ -61,7 +62,7 @@ function sectionEnd(text: string, hit: Hit, stops: readonly (number | null | und
 export function extractSections(text: string, regions: Regions, reviewEnd: number | null): Sections {
   const tablesStart = regions.proactive?.start ?? regions.requests?.start ?? regions.reviewLitigation?.start ?? null
   const tablesEnd = regions.reviewLitigation?.end ?? regions.requests?.end ?? null
-  const find = (key: 'overview' | 'problems' | 'other', from = 0) => {
+  const find = (key: NarrativeKey, from = 0) => {
     const { core, required } = narrativeCore(key)
     return findHeading(text, core, from, required)
   }

@@ -18,6 +18,7 @@ export const EDITION_2019: EditionDef = {
   id: '2019',
   label: { zh: '2019年版格式', en: '2019 edition' },
   source: '国办公开办函〔2019〕60号',
+  firstYear: 2019,
   tables: [
     {
       key: 'proactive',

@@ -14,6 +14,7 @@ export const EDITION_2021: EditionDef = {
   id: '2021',
   label: { zh: '2021年版格式', en: '2021 edition' },
   source: '国办公开办函〔2021〕30号',
+  firstYear: 2021,
   tables: [
     {
       key: 'proactive',

@@ -20,6 +20,23 @@ export function isEditionId(value: unknown): value is EditionId {
   return typeof value === 'string' && Object.hasOwn(EDITIONS, value)
 }
 
+/** The edition a stored or sent value names, or the current one when it names none. */
+export function editionOr(value: unknown, fallback: EditionId = CURRENT_EDITION): EditionId {
+  return isEditionId(value) ? value : fallback
+}
+
+/** The edition prescribed for a report year: the newest whose first year is not after it. */
+export function editionForYear(year: number): EditionId {
+  const prescribed = Object.values(EDITIONS)
+    .filter((e) => e.firstYear <= year)
+    .sort((a, b) => b.firstYear - a.firstYear)[0]
+  return prescribed?.id ?? oldestEdition()
+}
+
+function oldestEdition(): EditionId {
+  return Object.values(EDITIONS).sort((a, b) => a.firstYear - b.firstYear)[0]!.id
+}
+
 export function getEdition(id: EditionId): EditionDef {
   return EDITIONS[id]
 }

@@ -67,6 +67,8 @@ export interface EditionDef {
   label: Label
   /** The notice that issued this format. */
   source: string
+  /** The first report year the format is prescribed for; an undated reading falls back by year. */
+  firstYear: number
   tables: readonly TableDef[]
 }
 

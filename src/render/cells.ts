@@ -1,12 +1,10 @@
-import { editionIndex, isEditionId, NARRATIVE_SECTIONS, REPORT_NAME } from '../editions/index.ts'
-import type { CellDef, NarrativeKey } from '../editions/index.ts'
+import { editionIndex, isEditionId, NARRATIVE_KEYS, REPORT_NAME } from '../editions/index.ts'
+import type { CellDef } from '../editions/index.ts'
 import { NotAReportError } from '../errors.ts'
 import type { Lang } from '../labels.ts'
 import type { Report, ReportText } from '../schema.ts'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-export const NARRATIVE_KEYS = Object.keys(NARRATIVE_SECTIONS) as NarrativeKey[]
 
 /** The raw value of a cell in a report: whatever is stored there, undefined when absent. */
 export function cellValue(report: unknown, cell: CellDef): unknown {

@@ -3,7 +3,7 @@
  * list. One header row, then one row per item; changes and problems marked by fill.
  */
 import ExcelJS from 'exceljs'
-import { cellLabel, editionIndex, getEdition, isEditionId } from '../editions/index.ts'
+import { cellLabel, editionIndex, editionOr, getEdition } from '../editions/index.ts'
 import type { Lang } from '../labels.ts'
 import type { ComparedCell } from '../compare.ts'
 
@@ -59,7 +59,7 @@ export async function comparisonWorkbook(
   lang: Lang = 'zh',
 ): Promise<Uint8Array> {
   const h = HEADERS[lang]
-  const edition = isEditionId(input.edition) ? input.edition : '2021'
+  const edition = editionOr(input.edition)
   const index = editionIndex(edition)
   const sheets: ListSheet[] = getEdition(edition).tables.map((table) => {
     const cells = input.cells.filter((c) => c.table === table.key)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editionIndex, EDITIONS, getTable } from '../../src/index.ts'
+import { editionForYear, editionIndex, editionOr, EDITIONS, getTable } from '../../src/index.ts'
 
 // The keys as SPEC.md lists them: an independent copy, so a typo in the edition data fails here.
 const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'otherOrg', 'total']
@@ -114,4 +114,12 @@ it('marks only 2019 本年增/减 as signed and only fee/procurement amounts as 
   ])
   expect(kinds('2021', 'amount')).toEqual(['proactive.fees.amount'])
   expect(kinds('2019', 'amount')).toEqual(['proactive.procurement.amount'])
+})
+
+// 国办公开办函〔2019〕60号 for the 2019 and 2020 reports, 〔2021〕30号 from the 2021 report on (SPEC.md).
+it('names the edition prescribed for a report year, and falls back to the current one', () => {
+  expect([2018, 2019, 2020, 2021, 2022, 2030].map(editionForYear)).toEqual(['2019', '2019', '2019', '2021', '2021', '2021'])
+  expect(editionOr('2019')).toBe('2019')
+  expect(editionOr('2020')).toBe('2021')
+  expect(editionOr(undefined, '2019')).toBe('2019')
 })

@@ -9,7 +9,7 @@ import type { XxgkTranslationKey } from '../translations.ts'
 import { AdminStyles } from '../styles.tsx'
 import { countStates, outcomeChartData, REPORT_STATES } from './model.ts'
 import type { DashboardAgency, DashboardRow, Id, ReportState, YearRequests } from './model.ts'
-import { cellLabel, editionIndex } from '@xxgk/schema'
+import { cellLabel, CURRENT_EDITION, editionIndex } from '@xxgk/schema'
 
 // The chart library loads with the dashboard only, not with every admin page (the edit view).
 const RequestsChart = lazy(() => import('./RequestsChart.tsx').then((m) => ({ default: m.RequestsChart })))
@@ -75,7 +75,7 @@ const readPath = (root: unknown, path: string): number | null => {
 }
 
 /** The roll-up cells: table 2 whole, the 总计 column of tables 3 and 4 (2021 edition). */
-const ROLLUP_CELLS = editionIndex('2021').cells.filter((c) => c.table === 'proactive' || c.column.key === 'total')
+const ROLLUP_CELLS = editionIndex(CURRENT_EDITION).cells.filter((c) => c.table === 'proactive' || c.column.key === 'total')
 
 const reportCount = (stats: RollupStats | null, lang: 'zh' | 'en') => (stats ? `${stats.count}（${TEXT.ofThemPublished[lang]} ${stats.published}）` : '0')
 

@@ -1,5 +1,5 @@
-import { BLANK_RULE_ID, blankComputedValues, editionIndex, fillComputed, isEditionId, validateReport } from '@xxgk/schema'
-import type { EditionId, Issue, Label, Report, Severity, ValidationContext, ValidationResult } from '@xxgk/schema'
+import { BLANK_RULE_ID, blankComputedValues, editionIndex, fillComputed, isEditionId, NARRATIVE_KEYS, validateReport } from '@xxgk/schema'
+import type { EditionId, Issue, NarrativeKey, Label, Report, Severity, ValidationContext, ValidationResult } from '@xxgk/schema'
 import { lexicalToPlainText } from '../../richtext.ts'
 
 /**
@@ -17,7 +17,7 @@ export interface LiveInput {
   agency?: string | null
   title?: unknown
   /** Narrative sections as the form holds them (Lexical state or plain strings). */
-  text?: Partial<Record<'overview' | 'problems' | 'other', unknown>>
+  text?: Partial<Record<NarrativeKey, unknown>>
   previous?: Report | null
   context?: ValidationContext
   /** Cells holding computed values (the report's `computed` field): they follow their parts. */
@@ -62,7 +62,7 @@ export function formReport(edition: EditionId, input: LiveInput): Record<string,
   if (input.text) {
     const text: Record<string, string | null> = {}
     let any = false
-    for (const key of ['overview', 'problems', 'other'] as const) {
+    for (const key of NARRATIVE_KEYS) {
       text[key] = sectionPlainText(input.text[key])
       if (text[key] !== null) any = true
     }
