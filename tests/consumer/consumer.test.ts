@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, chromiumArgs } from '../helpers/chromium.ts'
 import { freePort } from '../helpers/net.ts'
+import { logIn } from '../e2e/browser.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const APP_SOURCE = path.join(import.meta.dirname, 'app')
@@ -275,11 +276,8 @@ describe('the packages in a new Payload app', () => {
     try {
       const page = context.pages()[0] ?? (await context.newPage())
       page.setDefaultTimeout(30_000)
-      await page.goto(`${url}/admin/login`)
-      await page.locator('input[name="email"]').fill(OLD_USER.email)
-      await page.locator('input[name="password"]').fill(OLD_USER.password)
-      await page.locator('form button[type="submit"]').click()
-      await page.waitForURL((u) => !u.pathname.endsWith('/login'))
+      // an English browser's first visit is switched to Chinese (a refresh): logIn waits for it
+      await logIn(page, url, OLD_USER.email, OLD_USER.password)
       await page.goto(`${url}/admin/collections/reports/${id}`)
       await page.locator('.tabs-field__tab-button', { hasText: '收到和处理政府信息公开申请情况' }).first().click()
       const grid = page.locator('[data-xxgk-grid="requests"]')
@@ -291,7 +289,8 @@ describe('the packages in a new Payload app', () => {
       await context.close()
       rmSync(profile, { recursive: true, force: true })
     }
-  })
+    // a cold production server's first admin pages plus Chromium's start: each step has 30 s, the whole more
+  }, 180_000)
 
   it('gives plain Node the schema package', () => {
     const report = path.join(ROOT, 'corpus/real/shanghai-stcsm-dept-2024.expected.json')
