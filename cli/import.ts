@@ -48,6 +48,16 @@ function rerunWithDevelopmentCondition(argv: string[]): Promise<number> {
   })
 }
 
+/** The data desk installs xxgk without its peers: parse, validate, export and import --url need no Payload. */
+function payloadInstalled(): boolean {
+  try {
+    import.meta.resolve('payload')
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * The host project's Payload config: PAYLOAD_CONFIG_PATH, else where Payload's own CLI finds it
  * (the tsconfig's `@payload-config` path, `src/`, the working directory). Never this package's.
@@ -188,6 +198,12 @@ export async function importCommand(argv: string[]): Promise<number> {
     return 2
   }
   const local = values.url === undefined
+  if (local && !payloadInstalled()) {
+    process.stderr.write(
+      'xxgk import: 未安装 payload：不带 --url 的导入写入本项目的 CMS，请在 Payload 项目中运行，或用 --url 导入到运行中的 CMS / payload is not installed: an import without --url writes to this project’s CMS, so run it in your Payload project, or import over REST with --url\n',
+    )
+    return 2
+  }
   if (local && !hasDevelopmentCondition()) return rerunWithDevelopmentCondition(argv)
 
   const { collectFiles, localStore, outcomeLine, ProgressBar, restStore, runImport, summarize, summaryText } = await import('../seed/import/index.ts')

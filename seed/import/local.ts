@@ -1,4 +1,3 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 import { DEFAULT_SLUGS, relationId } from '../../collections/index.ts'
 import type { ID, XxgkSlugs } from '../../collections/index.ts'
@@ -289,6 +288,8 @@ async function storeInside(payload: Payload, file: string, parsed: ParseResult, 
   const trusted = access.user === undefined
   const user = access.user ?? null
   const role = trusted ? null : checkImportRole(user, slugs)
+  // loaded here, not at the top: the REST store shares this module's index and runs without payload installed
+  const { commitTransaction, createLocalReq, initTransaction, killTransaction } = await import('payload')
   const req = await createLocalReq({ user: user ? ({ collection: slugs.users, ...user } as never) : undefined, context: {} }, payload)
   const year = parsed.report.year
   const plan = await planAgency(payload, req, slugs, parsed.report.agency.trim(), user, role)

@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess, SpawnSyncOptions } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -291,6 +291,38 @@ describe('the packages in a new Payload app', () => {
     }
     // a cold production server's first admin pages plus Chromium's start: each step has 30 s, the whole more
   }, 180_000)
+
+  it('gives a data desk the parsers and the CLI without Payload (the peers are optional)', () => {
+    const desk = path.join(work, 'desk')
+    mkdirSync(desk)
+    writeFileSync(path.join(desk, 'package.json'), '{ "name": "data-desk", "private": true, "type": "module" }\n')
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packs.map((p) => p.file)], { cwd: desk, label: 'desk_install', env: appEnv() })
+    for (const peer of ['payload', 'next', '@payloadcms/ui']) expect(existsSync(path.join(desk, 'node_modules', peer)), peer).toBe(false)
+    figures.desk_node_modules_mb = Math.round(Number(execFileSync('du', ['-sm', path.join(desk, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]))
+    const xxgk = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(desk, 'node_modules', 'xxgk', 'bin', 'xxgk.mjs'), ...args], { cwd: desk, encoding: 'utf8', env: appEnv() })
+
+    const source = path.join(ROOT, 'corpus/real/huaian-city-gov-2024.pdf')
+    const parsed = xxgk(['parse', source, '--json'])
+    expect(parsed.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND/)
+    const result = JSON.parse(parsed.stdout) as { report: any; sources: Record<string, unknown> }
+    const expected = JSON.parse(readFileSync(path.join(ROOT, 'corpus/real/huaian-city-gov-2024.expected.json'), 'utf8')).report
+    for (const table of ['proactive', 'requests', 'reviewLitigation']) expect(result.report[table], table).toEqual(expected[table])
+    expect(Object.keys(result.sources).length).toBeGreaterThan(100)
+
+    const validated = xxgk(['validate', path.join(ROOT, 'corpus/seed/wangji-township-2023.expected.json')])
+    expect(validated.status, validated.stderr).toBe(0)
+
+    // over REST the import needs no Payload; a CMS that cannot be reached is a failed file, not a crash
+    const rest = xxgk(['import', path.join(ROOT, 'corpus/seed/wangji-township-2023.pdf-text.txt'), '--url', 'http://127.0.0.1:9', '--token', 'x', '--json'])
+    expect(rest.status, rest.stderr).toBe(1)
+    expect(JSON.parse(rest.stdout)).toMatchObject({ imported: 0, failed: 1 })
+    // into a local CMS it does, and says so in both languages
+    const local = xxgk(['import', path.join(ROOT, 'corpus/seed/wangji-township-2023.pdf-text.txt')])
+    expect(local.status).toBe(2)
+    expect(local.stderr).toContain('未安装 payload')
+    expect(local.stderr).toContain('payload is not installed')
+  })
 
   it('gives plain Node the schema package', () => {
     const report = path.join(ROOT, 'corpus/real/shanghai-stcsm-dept-2024.expected.json')
