@@ -187,6 +187,7 @@ export function interpretDocument(doc: SourceDocument, module: KindModule, filen
  */
 export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, CellValue>, origins: ReadonlyMap<string, CellOrigin>): Record<string, CellSource> {
   const sources: Record<string, CellSource> = {}
+  const labels = new Map<string, string>()
   for (const [path, value] of values) {
     if (value === null) continue
     const origin = origins.get(path)
@@ -194,7 +195,7 @@ export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, Cel
     const where = doc.lines[origin.line]?.source
     const source: CellSource = { text: origin.text }
     // a flattened line runs the column headers into the first row's label: the label starts at the row's ordinal (一、 （三） 1.)
-    if (origin.label) source.label = origin.label.slice(Math.max(0, origin.label.search(/[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/)))
+    if (origin.label) source.label = rowLabel(origin.label, labels)
     if (where?.page) source.page = where.page
     if (where?.line) source.line = where.line
     else if (!where?.row) source.line = origin.line + 1
@@ -202,6 +203,16 @@ export function cellSources(doc: SourceDocument, values: ReadonlyMap<string, Cel
     sources[path] = source
   }
   return sources
+}
+
+/** A row's label from its ordinal on (一、 （三）): the cells of a row share it, so it is cut once. */
+function rowLabel(label: string, cut: Map<string, string>): string {
+  let out = cut.get(label)
+  if (out === undefined) {
+    out = label.slice(Math.max(0, label.search(/[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）/)))
+    cut.set(label, out)
+  }
+  return out
 }
 
 /** Where tables may be, for either edition when the edition is not yet known. */

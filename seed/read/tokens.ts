@@ -41,7 +41,8 @@ export type Token = TextToken | NumToken | BlankToken
 
 export const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '——', '–', '－', '─', '无', '空', '/'])
 
-const DIGIT = /[0-9]/
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9'
+const isSign = (c: string | undefined) => c === '-' || c === '−'
 const NUMBERING_SEPARATOR = /[.、．,，]/
 
 /** Tokens of the lines that overlap any of the ranges (the tables), or of every line. */
@@ -98,26 +99,28 @@ function tokenizeWord(word: string, line: number, at: number, x: number | undefi
     const c = word[i]!
     // A minus sign before digits is a sign, also right after other digits: cells run together
     // on a flattened page (2648-18538: 2648 | -18 | 538, the 2019 edition's 本年增/减 may be negative).
-    const signed = (c === '-' || c === '−') && DIGIT.test(word[i + 1] ?? '')
-    if (!DIGIT.test(c) && !signed) {
+    const signed = isSign(c) && isDigit(word[i + 1])
+    if (!isDigit(c) && !signed) {
+      let end = i + 1
+      while (end < word.length && !isDigit(word[end]) && !(isSign(word[end]) && isDigit(word[end + 1]))) end++
       if (!text) textAt = i
-      text += c
-      i++
+      text += word.slice(i, end)
+      i = end
       continue
     }
     const begin = i
     if (signed) i++
     const digitsStart = i
-    while (i < word.length && DIGIT.test(word[i]!)) i++
+    while (i < word.length && isDigit(word[i])) i++
     // thousands separators 1,234,567
     while (word[i] === ',' && /^[0-9]{3}(?![0-9])/.test(word.slice(i + 1, i + 5))) i += 4
-    if (word[i] === '.' && DIGIT.test(word[i + 1] ?? '')) {
+    if (word[i] === '.' && isDigit(word[i + 1])) {
       i++
-      while (i < word.length && DIGIT.test(word[i]!)) i++
+      while (i < word.length && isDigit(word[i])) i++
     }
     let digits = word.slice(digitsStart, i).replace(/,/g, '')
     const next = word[i]
-    const isNumbering = next !== undefined && NUMBERING_SEPARATOR.test(next) && !digits.includes('.') && word[i + 1] !== undefined && !DIGIT.test(word[i + 1]!)
+    const isNumbering = next !== undefined && NUMBERING_SEPARATOR.test(next) && !digits.includes('.') && word[i + 1] !== undefined && !isDigit(word[i + 1])
     if (isNumbering && !signed) {
       const wholeIsItem = digits.length <= 2 && (begin === 0 || text !== '') && !(digits.length === 2 && digits[0] === '0')
       const itemDigits = wholeIsItem ? digits.length : 1
